@@ -1,0 +1,13 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+// Paths are English and stable: links in e-mails and calendars must keep working whatever the language.
+export default [
+  index("routes/home.tsx"),
+  route("acute-help", "routes/acute-help.tsx"),
+  route("accessibility", "routes/accessibility.tsx"),
+  route("language", "routes/language.tsx"),
+  route("sign-in", "routes/sign-in.tsx"),
+  route("sign-in/demo", "routes/sign-in-demo.tsx"),
+  route("sign-out", "routes/sign-out.tsx"),
+  route("settings", "routes/settings.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,60 @@
+import { data, Form, redirect } from "react-router";
+
+import { CsrfField } from "~/components/csrf-field";
+import { requirePermission } from "~/route-guards.server";
+import { m } from "~/paraglide/messages";
+import { clearCookieHeader, SESSION_COOKIE } from "../../server/platform/cookies";
+import { requestContext } from "../../server/platform/request-context";
+import { endAllSessions } from "../../server/sessions";
+import type { Route } from "./+types/settings";
+
+export function meta() {
+  return [{ title: `${m.settings_title()} – ReConnect` }];
+}
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "settings.use");
+  return { hasMemberProfile: actor.hasMemberProfile };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requirePermission(context, request, "settings.use");
+  const { portal, log } = context.get(requestContext);
+  const form = await request.formData();
+
+  if (form.get("intent") !== "end-all-sessions") throw data({ code: "invalid_intent" }, { status: 400 });
+  await endAllSessions(portal.db, actor.accountId);
+  log.info({ accountId: actor.accountId }, "session.all_ended");
+  return redirect("/sign-in?signedOut=1", { headers: { "Set-Cookie": clearCookieHeader(SESSION_COOKIE, { secure: portal.config.https }) } });
+}
+
+export default function Settings() {
+  return (
+    <>
+      <h1 className="ds-heading" data-size="lg">
+        {m.settings_title()}
+      </h1>
+
+      <section className="stack" aria-labelledby="settings-language-heading">
+        <h2 id="settings-language-heading" className="ds-heading" data-size="md">
+          {m.settings_language_heading()}
+        </h2>
+        <p className="ds-paragraph">{m.settings_language_body()}</p>
+      </section>
+
+      <section className="stack" aria-labelledby="settings-sessions-heading">
+        <h2 id="settings-sessions-heading" className="ds-heading" data-size="md">
+          {m.settings_sessions_heading()}
+        </h2>
+        <p className="ds-paragraph">{m.settings_sessions_body()}</p>
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="end-all-sessions" />
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {m.settings_sessions_end_all()}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Actor, PersonActor } from "./identity/actor";
+import type { Role } from "./identity/roles";
+
+/**
+ * Who may do what: the one place authorization is decided. Use cases and
+ * route guards ask here; nothing else compares roles.
+ */
+export type Permission =
+  | "settings.use"
+  | "member_profile.edit"
+  | "invitations.create"
+  | "admin.view"
+  | "accounts.disable"
+  | "audit_log.view";
+
+const grants: Record<Permission, readonly Role[]> = {
+  "settings.use": ["member", "peer_moderator", "provider", "administrator", "researcher"],
+  "member_profile.edit": ["member"],
+  "invitations.create": ["administrator", "peer_moderator", "provider"],
+  "admin.view": ["administrator"],
+  "accounts.disable": ["administrator"],
+  "audit_log.view": ["administrator"],
+};
+
+export function can(actor: Actor, permission: Permission): actor is PersonActor {
+  return actor.kind === "person" && actor.roles.some((role) => grants[permission].includes(role));
+}
+
+/**
+ * The roles a person may invite others to. Administrators set up the
+ * deployment; peer moderators and providers bring in members only.
+ */
+export function invitableRoles(actor: Actor): Role[] {
+  if (actor.kind !== "person") return [];
+  if (actor.roles.includes("administrator")) return ["member", "peer_moderator", "provider", "administrator", "researcher"];
+  if (actor.roles.includes("peer_moderator") || actor.roles.includes("provider")) return ["member"];
+  return [];
+}
+
+/** Administrators may invite to any community; others only to the communities they belong to. */
+export function mayInviteToCommunity(actor: Actor, communityId: string, actorCommunityIds: readonly string[]): boolean {
+  if (actor.kind !== "person") return false;
+  return actor.roles.includes("administrator") || actorCommunityIds.includes(communityId);
+}

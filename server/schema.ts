@@ -1,0 +1,6 @@
+// Every table, for drizzle-kit and for the typed query API.
+export * from "./audit/schema";
+export * from "./communities/schema";
+export * from "./identity/schema";
+export * from "./invitations/schema";
+export * from "./platform/schema";

@@ -1,0 +1,3 @@
+export { createSession, type SignInMethod } from "./create-session";
+export { endAllSessions, endSession } from "./end-session";
+export { resolveSession, type SessionLookup } from "./resolve-session";
