@@ -1,5 +1,6 @@
 import { communities, communityMemberships } from "../server/communities/schema";
 import { accountRoles, accounts, identities, memberProfiles } from "../server/identity/schema";
+import { normaliseClaimValue } from "../server/identity/find-account";
 import { pseudonymKey } from "../server/identity/pseudonym";
 import type { Role } from "../server/identity/roles";
 import { encryptText, lookupHash, type KeyRing } from "../server/platform/crypto";
@@ -73,11 +74,11 @@ export async function seedDemo(tx: Executor, keys: KeyRing) {
       accountId,
       fullNameEncrypted: encryptText(keys, person.fullName),
       nationalIdEncrypted: encryptText(keys, person.nationalId),
-      nationalIdLookup: lookupHash(keys, "national_id", person.nationalId),
+      nationalIdLookup: lookupHash(keys, "national_id", normaliseClaimValue({ kind: "national_id", value: person.nationalId })),
       emailEncrypted: encryptText(keys, person.email),
-      emailLookup: lookupHash(keys, "email", person.email),
+      emailLookup: lookupHash(keys, "email", normaliseClaimValue({ kind: "email", value: person.email })),
       hprNumberEncrypted: person.hprNumber ? encryptText(keys, person.hprNumber) : null,
-      hprNumberLookup: person.hprNumber ? lookupHash(keys, "hpr", person.hprNumber) : null,
+      hprNumberLookup: person.hprNumber ? lookupHash(keys, "hpr", normaliseClaimValue({ kind: "hpr", value: person.hprNumber })) : null,
     });
     if (person.pseudonym) {
       await tx.insert(memberProfiles).values({ accountId, pseudonym: person.pseudonym, pseudonymKey: pseudonymKey(person.pseudonym) });
