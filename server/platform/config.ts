@@ -109,7 +109,9 @@ export class ConfigError extends Error {
 
 /** Parse and validate the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = environmentSchema.safeParse(present);
 
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
