@@ -1,0 +1,161 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+
+import { demoPeople } from "../../scripts/seed-demo";
+import routes from "../../app/routes";
+import { e2e } from "./environment";
+import { demoDisplayName, identityCanaries, signInAsDemoRequest } from "./support";
+
+/**
+ * Every route × every role, signed out included. Expected outcomes:
+ * - "page": 200 with the page,
+ * - "sign-in": a redirect to /sign-in with a way back,
+ * - "not-found": 404, the same answer a missing page gets,
+ * - "home": a redirect to / (sign-in pages for someone already signed in),
+ * - "bad-request": 400 (a sign-in callback without a sign-in in progress).
+ * Denied answers must not carry any of the seeded data they protect.
+ */
+type Outcome = "page" | "sign-in" | "not-found" | "home" | "bad-request";
+type Viewer = "anonymous" | "member" | "peer_moderator" | "provider" | "administrator" | "researcher";
+
+const viewers: Record<Exclude<Viewer, "anonymous">, string> = {
+  member: "member-5",
+  peer_moderator: "moderator",
+  provider: "provider-1",
+  administrator: "administrator",
+  researcher: "researcher",
+};
+
+const everyone = (outcome: Outcome): Record<Viewer, Outcome> => ({
+  anonymous: outcome,
+  member: outcome,
+  peer_moderator: outcome,
+  provider: outcome,
+  administrator: outcome,
+  researcher: outcome,
+});
+
+const signedIn = (allowed: Viewer[]): Record<Viewer, Outcome> => ({
+  anonymous: "sign-in",
+  member: allowed.includes("member") ? "page" : "not-found",
+  peer_moderator: allowed.includes("peer_moderator") ? "page" : "not-found",
+  provider: allowed.includes("provider") ? "page" : "not-found",
+  administrator: allowed.includes("administrator") ? "page" : "not-found",
+  researcher: allowed.includes("researcher") ? "page" : "not-found",
+});
+
+const signInPage = { ...everyone("home"), anonymous: "page" } as Record<Viewer, Outcome>;
+
+/** Route pattern (as in app/routes.ts) → the URL to request and what each viewer gets on GET. */
+const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }> = {
+  "/": { url: "/", expected: everyone("page") },
+  "acute-help": { url: "/acute-help", expected: everyone("page") },
+  accessibility: { url: "/accessibility", expected: everyone("page") },
+  language: { url: "/language", expected: everyone("not-found") },
+  "sign-in": { url: "/sign-in", expected: signInPage },
+  "sign-in/demo": { url: "/sign-in/demo", expected: signInPage },
+  "sign-in/email": { url: "/sign-in/email", expected: signInPage },
+  "sign-in/email/code": { url: "/sign-in/email/code", expected: signInPage },
+  "sign-in/oidc/:provider": { url: "/sign-in/oidc/idporten", expected: everyone("not-found") },
+  "sign-in/callback/:provider": { url: "/sign-in/callback/idporten?code=x&state=y", expected: everyone("bad-request") },
+  "sign-out": { url: "/sign-out", expected: everyone("not-found") },
+  settings: { url: "/settings", expected: signedIn(["member", "peer_moderator", "provider", "administrator", "researcher"]) },
+  "settings/profile": { url: "/settings/profile", expected: signedIn(["member", "peer_moderator"]) },
+  invitations: { url: "/invitations", expected: signedIn(["peer_moderator", "provider", "administrator"]) },
+  "invite/:token": { url: "/invite/not-a-real-token", expected: everyone("not-found") },
+  welcome: { url: "/welcome", expected: { ...everyone("home"), anonymous: "sign-in" } },
+  admin: { url: "/admin", expected: signedIn(["administrator"]) },
+  "admin/people": { url: "/admin/people", expected: signedIn(["administrator"]) },
+  "admin/audit-log": { url: "/admin/audit-log", expected: signedIn(["administrator"]) },
+};
+
+function routePatterns(): string[] {
+  const patterns: string[] = [];
+  const walk = (entries: readonly { path?: string; index?: boolean; children?: unknown[] }[], prefix: string) => {
+    for (const entry of entries) {
+      const path = entry.index ? prefix || "/" : [prefix, entry.path].filter(Boolean).join("/");
+      if (entry.index || entry.path !== undefined) patterns.push(path);
+      if (entry.children) walk(entry.children as typeof entries, path === "/" ? "" : path);
+    }
+  };
+  walk(routes as never, "");
+  return patterns;
+}
+
+test("matrix covers every route", () => {
+  expect(routePatterns().sort()).toEqual(Object.keys(matrix).sort());
+});
+
+const contexts = new Map<Viewer, APIRequestContext>();
+
+test.beforeAll(async () => {
+  contexts.set("anonymous", await playwrightRequest.newContext({ baseURL: e2e.baseUrl }));
+  for (const [viewer, key] of Object.entries(viewers) as [Exclude<Viewer, "anonymous">, string][]) {
+    const context = await playwrightRequest.newContext({ baseURL: e2e.baseUrl });
+    await signInAsDemoRequest(context, key);
+    contexts.set(viewer, context);
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+/** Seeded data a denied answer must not contain: every identity value, and everyone's pseudonym but the viewer's own. */
+function canariesFor(viewer: Viewer): string[] {
+  const own = viewer === "anonymous" ? undefined : demoPeople.find((person) => person.key === viewers[viewer]);
+  const pseudonyms = demoPeople.filter((person) => person !== own && person.pseudonym).map((person) => person.pseudonym!);
+  // Staff see their own name in the header; a member never sees their real name, so it stays a canary.
+  const ownShown = own && !own.pseudonym ? [own.fullName] : [];
+  return [...identityCanaries().filter((value) => !ownShown.includes(value)), ...pseudonyms];
+}
+
+function expectOutcome(status: number, location: string | undefined, outcome: Outcome, label: string) {
+  switch (outcome) {
+    case "page":
+      expect(status, label).toBe(200);
+      break;
+    case "not-found":
+      expect(status, label).toBe(404);
+      break;
+    case "bad-request":
+      expect(status, label).toBe(400);
+      break;
+    case "sign-in":
+      expect([302, 303], label).toContain(status);
+      expect(location, label).toMatch(/^\/sign-in\?returnTo=%2F/);
+      break;
+    case "home":
+      expect([302, 303], label).toContain(status);
+      expect(location, label).toBe("/");
+      break;
+  }
+}
+
+for (const [pattern, { url, expected }] of Object.entries(matrix)) {
+  for (const viewer of Object.keys(expected) as Viewer[]) {
+    test(`${viewer} GET ${pattern}`, async () => {
+      const context = contexts.get(viewer)!;
+      const outcome = expected[viewer];
+
+      const response = await context.get(url, { maxRedirects: 0 });
+      const body = await response.text();
+      expectOutcome(response.status(), response.headers()["location"], outcome, `${viewer} ${url}`);
+
+      const [path, query] = url.split("?");
+      const dataUrl = `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
+      const dataResponse = await context.get(dataUrl, { maxRedirects: 0 });
+      const dataBody = await dataResponse.text();
+
+      if (outcome !== "page") {
+        for (const canary of canariesFor(viewer)) {
+          expect(body, `${viewer} ${url} leaks ${canary}`).not.toContain(canary);
+          expect(dataBody, `${viewer} ${dataUrl} leaks ${canary}`).not.toContain(canary);
+        }
+      }
+      if (viewer !== "anonymous" && outcome === "page") {
+        const own = demoPeople.find((person) => person.key === viewers[viewer])!;
+        expect(body, `${viewer} ${url} shows who is signed in`).toContain(demoDisplayName(own));
+      }
+    });
+  }
+}
