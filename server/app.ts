@@ -5,7 +5,9 @@ import { parse as parseCookies } from "cookie";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 
+import { m } from "../app/paraglide/messages";
 import { anonymous, type Actor } from "./identity/actor";
+import type { Locale } from "./identity/roles";
 import { buildContentSecurityPolicy } from "./platform/content-security-policy";
 import { LOCALE_COOKIE, localeStorage, negotiateLocale } from "./platform/locale";
 import type { Portal } from "./platform/portal";
@@ -80,10 +82,19 @@ export function createPortalApp({ portal, build, development = false, assets }: 
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error, requestId: res.locals.requestId, path: req.path }, "request.failed");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Internal error. Akutt hjelp: ring 113.");
+    if (!res.headersSent) res.status(500).type("html").send(renderFailurePage((res.locals.state as RequestState | undefined)?.locale ?? "nb"));
   });
 
   return app;
+}
+
+/**
+ * The page for an error that escaped React Router: static, translated, and
+ * still with the acute-help link, since the person may need help more than the page.
+ */
+function renderFailurePage(locale: Locale): string {
+  const title = m.error_unexpected_title({}, { locale });
+  return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ReConnect</title></head><body><header><a href="/acute-help">${m.layout_acute_help_link({}, { locale })}</a></header><main><h1>${title}</h1><p>${m.error_unexpected_body({}, { locale })}</p><p>${m.error_acute_help_reminder({}, { locale })}</p><p><a href="/">${m.error_go_home({}, { locale })}</a></p></main></body></html>`;
 }
 
 function assignRequestId(portal: Portal) {
