@@ -94,6 +94,11 @@ export const emailCodes = pgTable(
     accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     invitationId: uuid("invitation_id"),
     codeHash: text("code_hash").notNull(),
+    /**
+     * The address as typed, encrypted. Set only when the code may create an
+     * invited account, which needs the address itself; otherwise null.
+     */
+    emailEncrypted: text("email_encrypted"),
     attempts: integer("attempts").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
