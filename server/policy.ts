@@ -11,6 +11,8 @@ export type Permission =
   | "invitations.create"
   | "admin.view"
   | "accounts.disable"
+  | "roles.manage"
+  | "communities.manage"
   | "audit_log.view";
 
 const grants: Record<Permission, readonly Role[]> = {
@@ -19,6 +21,8 @@ const grants: Record<Permission, readonly Role[]> = {
   "invitations.create": ["administrator", "peer_moderator", "provider"],
   "admin.view": ["administrator"],
   "accounts.disable": ["administrator"],
+  "roles.manage": ["administrator"],
+  "communities.manage": ["administrator"],
   "audit_log.view": ["administrator"],
 };
 
