@@ -9,6 +9,7 @@ export type Permission =
   | "settings.use"
   | "member_profile.edit"
   | "invitations.create"
+  | "invitations.manage_all"
   | "admin.view"
   | "accounts.disable"
   | "roles.manage"
@@ -19,6 +20,7 @@ const grants: Record<Permission, readonly Role[]> = {
   "settings.use": ["member", "peer_moderator", "provider", "administrator", "researcher"],
   "member_profile.edit": ["member"],
   "invitations.create": ["administrator", "peer_moderator", "provider"],
+  "invitations.manage_all": ["administrator"],
   "admin.view": ["administrator"],
   "accounts.disable": ["administrator"],
   "roles.manage": ["administrator"],
@@ -45,4 +47,11 @@ export function invitableRoles(actor: Actor): Role[] {
 export function mayInviteToCommunity(actor: Actor, communityId: string, actorCommunityIds: readonly string[]): boolean {
   if (actor.kind !== "person") return false;
   return actor.roles.includes("administrator") || actorCommunityIds.includes(communityId);
+}
+
+/** True when the actor may see and revoke the invitation: administrators any, other inviters only their own. */
+export function mayManageInvitation(actor: Actor, invitedBy: string): boolean {
+  if (actor.kind !== "person") return false;
+  const isInviter = actor.accountId === invitedBy;
+  return can(actor, "invitations.manage_all") || (isInviter && can(actor, "invitations.create"));
 }

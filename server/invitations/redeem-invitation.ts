@@ -137,7 +137,7 @@ async function createInvitedAccount(
   return accountId;
 }
 
-/** The ciphertext and keyed lookup hash of one identity claim, both of its normalised form. */
+/** Encrypt one identity claim and compute its keyed lookup hash, both from its normalised form. */
 function claimColumns(keys: KeyRing, kind: IdentityClaim["kind"], value: string | undefined) {
   if (!value?.trim()) return undefined;
   const normalised = normaliseClaimValue({ kind, value });
