@@ -8,6 +8,8 @@ export default [
   route("language", "routes/language.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-in/demo", "routes/sign-in-demo.tsx"),
+  route("sign-in/email", "routes/sign-in-email.tsx"),
+  route("sign-in/email/code", "routes/sign-in-email-code.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
   route("settings", "routes/settings.tsx"),
 ] satisfies RouteConfig;
