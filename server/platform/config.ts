@@ -23,19 +23,25 @@ const acuteHelpEntry = z.object({
 
 export type AcuteHelpEntry = z.infer<typeof acuteHelpEntry>;
 
-const minutes = (fallback: number) => z.coerce.number().int().min(1).max(24 * 60).default(fallback);
+/** Build a whole-number field whose every failure gets one message stating the range. */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const message = `a whole number${unit ? ` of ${unit}` : ""} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+
+const minutes = (fallback: number) => wholeNumber(1, 24 * 60, "minutes").default(fallback);
 
 const oidcClient = (prefix: string) => ({
-  [`${prefix}_ISSUER`]: z.url({ protocol: /^https?$/ }).optional(),
+  [`${prefix}_ISSUER`]: z.url({ protocol: /^https?$/, error: "the provider's issuer URL, starting with https://" }).optional(),
   [`${prefix}_CLIENT_ID`]: z.string().min(1).optional(),
   [`${prefix}_CLIENT_SECRET`]: z.string().min(1).optional(),
 });
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: wholeNumber(1, 65535, "").default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "the address people open the portal at, such as https://reconnect.example.no" }).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
@@ -56,10 +62,10 @@ const environmentSchema = z.object({
     .optional(),
   SESSION_IDLE_MINUTES_MEMBER: minutes(30),
   SESSION_IDLE_MINUTES_PROVIDER: minutes(15),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  INVITATION_VALID_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  SESSION_ABSOLUTE_HOURS: wholeNumber(1, 72, "hours").default(12),
+  INVITATION_VALID_DAYS: wholeNumber(1, 60, "days").default(7),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "a URL such as smtp://user:password@host:587").optional(),
-  MAIL_FROM: z.string().min(3).default("ReConnect <no-reply@reconnect.invalid>"),
+  MAIL_FROM: z.string().min(3, "a sender such as ReConnect <no-reply@example.no>").default("ReConnect <no-reply@reconnect.invalid>"),
   ACUTE_HELP: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...oidcClient("OIDC_IDPORTEN"),
@@ -116,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
-      return `${name} is invalid: ${issue.message}. Current value: ${JSON.stringify(env[name] ?? null)}.`;
+      return `${name} is invalid: ${issue.message}. Current value: ${describeValue(name, env[name])}.`;
     });
     throw new ConfigError(`Configuration is invalid, so ReConnect did not start.\n${lines.join("\n")}`);
   }
@@ -165,6 +171,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   return config;
+}
+
+// Keys, secrets and URLs that may carry a password are never echoed into logs, even when malformed.
+const secretVariables = /^(ENCRYPTION_KEYS|LOOKUP_KEY|DATABASE_URL|SMTP_URL|OIDC_[A-Z]+_CLIENT_SECRET)$/;
+
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined) return "null";
+  if (secretVariables.test(name)) return `hidden (${value.length} characters)`;
+  return JSON.stringify(value);
 }
 
 function readOidcClient(
