@@ -29,9 +29,9 @@ function returnQuery(returnTo: string) {
 export function loader({ request, context }: Route.LoaderArgs) {
   guardEmailSignIn(context.get(requestContext));
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
-  if (!parseCookies(request.headers.get("cookie") ?? "")[EMAIL_CHALLENGE_COOKIE]) throw redirect(`/sign-in/email${returnQuery(returnTo)}`);
+  const hasChallenge = Boolean(parseCookies(request.headers.get("cookie") ?? "")[EMAIL_CHALLENGE_COOKIE]);
 
-  return { returnTo, validMinutes: EMAIL_CODE_VALID_MINUTES };
+  return { returnTo, hasChallenge, validMinutes: EMAIL_CODE_VALID_MINUTES };
 }
 
 type CodeError = "code_missing" | "code_malformed" | "code_wrong" | "code_expired" | "code_locked" | "not_possible" | "invitation_unusable" | "identity_taken";
@@ -90,6 +90,28 @@ const errorMessages: Record<CodeError, (attemptsLeft: number) => string> = {
 };
 
 export default function SignInEmailCode({ loaderData, actionData }: Route.ComponentProps) {
+  const newCodeLink = (
+    <p className="ds-paragraph">
+      <Link to={`/sign-in/email${returnQuery(loaderData.returnTo)}`} className="ds-link">
+        {m.email_sign_in_code_new()}
+      </Link>
+    </p>
+  );
+
+  if (!loaderData.hasChallenge && !actionData) {
+    return (
+      <>
+        <h1 className="ds-heading" data-size="lg">
+          {m.email_sign_in_code_title()}
+        </h1>
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{m.email_sign_in_code_none()}</p>
+        </div>
+        {newCodeLink}
+      </>
+    );
+  }
+
   const fieldError = actionData ? errorMessages[actionData.error](actionData.attemptsLeft) : undefined;
   const describedBy = ["sign-in-code-description", fieldError ? "sign-in-code-error" : undefined].filter(Boolean).join(" ");
 
@@ -139,11 +161,7 @@ export default function SignInEmailCode({ loaderData, actionData }: Route.Compon
       </Form>
 
       <p className="ds-paragraph">{m.email_sign_in_code_no_mail()}</p>
-      <p className="ds-paragraph">
-        <Link to={`/sign-in/email${returnQuery(loaderData.returnTo)}`} className="ds-link">
-          {m.email_sign_in_code_new()}
-        </Link>
-      </p>
+      {newCodeLink}
     </>
   );
 }
