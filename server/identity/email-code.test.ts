@@ -11,6 +11,7 @@ import { createLogger } from "../platform/logger";
 import { createMailer, type Mailer } from "../platform/mail";
 import { EMAIL_CODE_MAX_ATTEMPTS, EMAIL_CODE_VALID_MINUTES } from "./email-code";
 import { normaliseClaimValue } from "./find-account";
+import { EMAIL_CODE_RETENTION_HOURS, pruneEmailCodes } from "./prune-email-codes";
 import { EMAIL_CODE_LIMIT_PER_ADDRESS, EMAIL_CODE_LIMIT_PER_CLIENT, requestEmailCode, type EmailCodeDependencies } from "./request-email-code";
 import type { Role } from "./roles";
 import { accountRoles, accounts, emailCodes, identities } from "./schema";
@@ -432,5 +433,17 @@ describe.each(testEngines())("e-mail sign-in codes on %s", (engine) => {
     await database.db.update(accounts).set({ status: "disabled" }).where(eq(accounts.id, accountId));
 
     expect(await verify(challengeId, code)).toEqual({ status: "not_possible", invitation: null });
+  });
+
+  test("pruning deletes only long-expired codes", async () => {
+    const email = uniqueAddress();
+    const now = new Date();
+    const old = await requestCode(email, { now: new Date(now.getTime() - (EMAIL_CODE_RETENTION_HOURS * 60 + EMAIL_CODE_VALID_MINUTES + 1) * 60_000) });
+    const recent = await requestCode(email, { now: new Date(now.getTime() - 60_000) });
+
+    expect(await pruneEmailCodes(database.db, now)).toBeGreaterThanOrEqual(1);
+    const left = await database.db.select({ id: emailCodes.id }).from(emailCodes).where(eq(emailCodes.emailLookup, lookupHash(database.keys, "email", email)));
+    expect(left.map((row) => row.id)).toEqual([recent]);
+    expect(left.map((row) => row.id)).not.toContain(old);
   });
 });
