@@ -8,6 +8,8 @@ export default [
   route("language", "routes/language.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-in/demo", "routes/sign-in-demo.tsx"),
+  route("sign-in/oidc/:provider", "routes/sign-in-oidc.tsx"),
+  route("sign-in/callback/:provider", "routes/sign-in-callback.tsx"),
   route("sign-in/email", "routes/sign-in-email.tsx"),
   route("sign-in/email/code", "routes/sign-in-email-code.tsx"),
   route("sign-out", "routes/sign-out.tsx"),

@@ -50,7 +50,7 @@ export async function completeOidcSignIn(
   if (!client) return { status: "not_found" };
   const log = deps.log.child({ preset: client.preset });
   const fail = (code: OidcFailureCode, details: Record<string, unknown> = {}): CompleteOidcSignInResult => {
-    log.warn({ code, ...details }, "oidc.sign_in_failed");
+    log.warn({ failureCode: code, ...details }, "oidc.sign_in_failed");
     return { status: "failed", code };
   };
 
@@ -133,7 +133,7 @@ async function signInOrRedeem(
       return { status: "signed_in", accountId: redeemed.accountId, method: preset, returnTo: signInState.returnTo, clearInvitation: true };
     case "identity_taken":
       // Another sign-in created an account for the same person a moment ago; signing in again finds it.
-      log.warn({ code: "oidc_identity_taken" }, "oidc.sign_in_failed");
+      log.warn({ failureCode: "oidc_identity_taken" }, "oidc.sign_in_failed");
       return { status: "failed", code: "oidc_identity_taken" };
     default:
       log.info({ invitation: redeemed.status }, "oidc.invitation_unusable");

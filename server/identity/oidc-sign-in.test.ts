@@ -230,7 +230,7 @@ describe.each(testEngines())("OpenID Connect sign-in on %s", (engine) => {
     const result = await complete("idporten", callbackQuery, first.stateCookie);
 
     expect(result).toEqual({ status: "failed", code: "oidc_state_mismatch" });
-    expect(logLines.join("\n")).toContain("oidc_state_mismatch");
+    expect(logLines.join("\n")).toContain(`"failureCode":"oidc_state_mismatch"`);
   });
 
   test("ID token with another flow's nonce is rejected", async () => {
