@@ -14,4 +14,8 @@ export default [
   route("sign-in/email/code", "routes/sign-in-email-code.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
   route("settings", "routes/settings.tsx"),
+  route("settings/profile", "routes/settings-profile.tsx"),
+  route("invitations", "routes/invitations.tsx"),
+  route("invite/:token", "routes/invite.tsx"),
+  route("welcome", "routes/welcome.tsx"),
 ] satisfies RouteConfig;

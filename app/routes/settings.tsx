@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { requirePermission } from "~/route-guards.server";
@@ -28,12 +28,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect("/sign-in?signedOut=1", { headers: { "Set-Cookie": clearCookieHeader(SESSION_COOKIE, { secure: portal.config.https }) } });
 }
 
-export default function Settings() {
+export default function Settings({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1 className="ds-heading" data-size="lg">
         {m.settings_title()}
       </h1>
+
+      {loaderData.hasMemberProfile ? (
+        <section className="stack" aria-labelledby="settings-profile-heading">
+          <h2 id="settings-profile-heading" className="ds-heading" data-size="md">
+            {m.profile_settings_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.profile_settings_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to="/settings/profile">
+              {m.profile_settings_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       <section className="stack" aria-labelledby="settings-language-heading">
         <h2 id="settings-language-heading" className="ds-heading" data-size="md">

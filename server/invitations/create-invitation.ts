@@ -14,11 +14,10 @@ import type { Database } from "../platform/db";
 import type { Logger } from "../platform/logger";
 import type { Mailer } from "../platform/mail";
 import { can, invitableRoles, mayInviteToCommunity } from "../policy";
+import { INVITEE_EMAIL_MAX_LENGTH, INVITEE_NAME_MAX_LENGTH } from "./invitation-limits";
 import { composeInvitationMail } from "./invitation-mail";
 import { invitations } from "./schema";
 
-export const INVITEE_NAME_MAX_LENGTH = 120;
-export const INVITEE_EMAIL_MAX_LENGTH = 254;
 
 /** A random value rendered into each invitation form: 32 random bytes in base64url. */
 export const formKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "invitation_form_key_invalid" });

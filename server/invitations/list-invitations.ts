@@ -6,11 +6,10 @@ import type { Role } from "../identity/roles";
 import { decryptText, type KeyRing } from "../platform/crypto";
 import type { Executor } from "../platform/db";
 import { can, mayManageInvitation } from "../policy";
+import { INVITATION_LIST_LIMIT } from "./invitation-limits";
 import { invitationStatus, type InvitationStatus } from "./invitation-status";
 import { invitations } from "./schema";
 
-// NOTE: the list shows the newest 200; older invitations stay in the database but are not listed.
-const LIST_LIMIT = 200;
 
 /**
  * One invitation as shown to its inviter. The invitee's name and e-mail are
@@ -51,7 +50,7 @@ export async function listInvitations(db: Executor, keys: KeyRing, actor: Person
     .leftJoin(communities, eq(communities.id, invitations.communityId))
     .where(can(actor, "invitations.manage_all") ? undefined : eq(invitations.invitedBy, accountId))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
-    .limit(LIST_LIMIT);
+    .limit(INVITATION_LIST_LIMIT);
 
   return rows.map((row) => {
     const status = invitationStatus(row, now);
