@@ -201,6 +201,14 @@ describe.each(testEngines())("OpenID Connect sign-in on %s", (engine) => {
     expect(opened.status === "valid" ? opened.value.returnTo : null).toBe("/settings");
   });
 
+  test("unsafe return path becomes the front page", async () => {
+    for (const returnTo of ["//evil.example/", "https://evil.example/", "/\\evil.example", undefined]) {
+      const started = await startRedirect("idporten", returnTo);
+      const opened = openOidcState(database.keys, started.stateCookie);
+      expect(opened.status === "valid" ? opened.value.returnTo : null, String(returnTo)).toBe("/");
+    }
+  });
+
   test("member signs in with ID-porten at the high level", async () => {
     const started = await startRedirect("idporten", "/settings");
     const callbackQuery = await signInAtProvider(started.authorizationUrl, { identifier: memberPid, acr: "idporten-loa-high" });
