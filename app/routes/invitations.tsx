@@ -144,6 +144,9 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
   const hasErrors = Object.keys(errors).length > 0;
   const onlyMembers = loaderData.roles.length === 1 && loaderData.roles[0] === "member";
   const defaultCommunity = values.communityId ?? (loaderData.communities.length === 1 ? loaderData.communities[0]!.id : "");
+  // Someone who can invite members only must pick a community: offer "none" only to those who can invite other roles.
+  let emptyCommunityOption: React.ReactNode = <option value="">{m.invitation_community_none()}</option>;
+  if (onlyMembers) emptyCommunityOption = loaderData.communities.length === 1 ? null : <option value="">{m.invitation_community_choose()}</option>;
 
   return (
     <>
@@ -190,7 +193,7 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
             error={errorText(errors.communityId)}
             defaultValue={defaultCommunity}
           >
-            {onlyMembers && loaderData.communities.length === 1 ? null : <option value="">{m.invitation_community_none()}</option>}
+            {emptyCommunityOption}
             {loaderData.communities.map((community) => (
               <option key={community.id} value={community.id}>
                 {community.name}
@@ -290,7 +293,7 @@ function InvitationTable({ invitations, seesAll, locale }: { invitations: Listin
         <p className="ds-paragraph">{m.invitation_list_empty()}</p>
       ) : (
         // A wide table scrolls sideways inside this region, which takes focus so keyboard users can scroll it too.
-        <div role="region" aria-labelledby="invitation-list-heading" tabIndex={0} style={{ overflowX: "auto" }}>
+        <div role="group" aria-labelledby="invitation-list-heading" tabIndex={0} style={{ overflowX: "auto" }}>
           <table className="ds-table" data-border>
             <thead>
               <tr>
