@@ -81,7 +81,7 @@ export function createPortalApp({ portal, build, development = false, assets }: 
   });
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    log.error({ err: error, requestId: res.locals.requestId, path: req.path }, "request.failed");
+    log.error({ err: error, requestId: res.locals.requestId, path: loggablePath(req.path) }, "request.failed");
     if (!res.headersSent) res.status(500).type("html").send(renderFailurePage((res.locals.state as RequestState | undefined)?.locale ?? "nb"));
   });
 
@@ -95,6 +95,11 @@ export function createPortalApp({ portal, build, development = false, assets }: 
 function renderFailurePage(locale: Locale): string {
   const title = m.error_unexpected_title({}, { locale });
   return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ReConnect</title></head><body><header><a href="/acute-help">${m.layout_acute_help_link({}, { locale })}</a></header><main><h1>${title}</h1><p>${m.error_unexpected_body({}, { locale })}</p><p>${m.error_acute_help_reminder({}, { locale })}</p><p><a href="/">${m.error_go_home({}, { locale })}</a></p></main></body></html>`;
+}
+
+/** Replace the invitation token in /invite/<token> paths, because an unused token is a credential. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/invite\/[^/]+/, "/invite/[token]");
 }
 
 function assignRequestId(portal: Portal) {
@@ -111,7 +116,7 @@ function assignRequestId(portal: Portal) {
           requestId,
           method: req.method,
           // The path only: query strings can carry tokens and search terms.
-          path: req.path,
+          path: loggablePath(req.path),
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           accountId: state?.actor.kind === "person" ? state.actor.accountId : undefined,
