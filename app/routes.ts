@@ -18,4 +18,7 @@ export default [
   route("invitations", "routes/invitations.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("welcome", "routes/welcome.tsx"),
+  route("admin", "routes/admin.tsx"),
+  route("admin/people", "routes/admin-people.tsx"),
+  route("admin/audit-log", "routes/admin-audit-log.tsx"),
 ] satisfies RouteConfig;

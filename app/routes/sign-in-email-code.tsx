@@ -67,11 +67,15 @@ export async function action({ request, context }: Route.ActionArgs) {
     { db: state.portal.db, keys: state.portal.keys, log: state.log },
     { challengeId: cookies[EMAIL_CHALLENGE_COOKIE], code, invitationToken },
   );
+  const secure = state.portal.config.https;
   if (result.status !== "verified") {
-    return data({ ...codeError(result), code: typeof code === "string" ? code : "" }, { status: 400 });
+    // An invalid, expired or used invitation never becomes usable, so the browser need not keep it. After
+    // identity_taken the invitation is still open, and signing in to the existing account redeems it.
+    const spent = result.status === "not_possible" && result.invitation !== null && result.invitation !== "identity_taken";
+    const headers = spent ? { "Set-Cookie": clearCookieHeader(INVITATION_COOKIE, { secure }) } : undefined;
+    return data({ ...codeError(result), code: typeof code === "string" ? code : "" }, { status: 400, headers });
   }
 
-  const secure = state.portal.config.https;
   const clearCookies = [clearCookieHeader(EMAIL_CHALLENGE_COOKIE, { secure, path: EMAIL_CHALLENGE_COOKIE_PATH })];
   // The invitation cookie has done its work whether the invitation was redeemed or not.
   if (invitationToken !== undefined) clearCookies.push(clearCookieHeader(INVITATION_COOKIE, { secure }));
