@@ -1,16 +1,17 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 
+import { CreatedInvitationPanel } from "~/components/created-invitation-panel";
 import { CsrfField } from "~/components/csrf-field";
-import { formatDate, formatDateTime } from "~/format-date";
+import { SelectField, TextField, type InvitationFieldName } from "~/components/invitation-fields";
+import { InvitationTable } from "~/components/invitation-table";
 import { m } from "~/paraglide/messages";
 import { roleLabel } from "~/role-label";
 import { useRootData } from "~/root";
 import { requirePermission } from "~/route-guards.server";
-import type { Locale, Role } from "../../server/identity/roles";
+import type { Role } from "../../server/identity/roles";
 import { createInvitation, createInvitationSchema } from "../../server/invitations/create-invitation";
-import { INVITATION_LIST_LIMIT, INVITEE_EMAIL_MAX_LENGTH, INVITEE_NAME_MAX_LENGTH } from "../../server/invitations/invitation-limits";
-import type { InvitationStatus } from "../../server/invitations/invitation-status";
+import { INVITEE_EMAIL_MAX_LENGTH, INVITEE_NAME_MAX_LENGTH } from "../../server/invitations/invitation-limits";
 import { listInvitableCommunities } from "../../server/invitations/list-invitable-communities";
 import { listInvitations } from "../../server/invitations/list-invitations";
 import { revokeInvitation } from "../../server/invitations/revoke-invitation";
@@ -38,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-type FieldName = "role" | "communityId" | "fullName" | "email";
+type FieldName = InvitationFieldName;
 type FormValues = Partial<Record<FieldName, string>>;
 type FormErrors = Partial<Record<FieldName | "form", string>>;
 
@@ -116,19 +117,6 @@ function errorText(code: string | undefined): string | undefined {
       return m.invitation_form_already_used();
     default:
       return m.invitation_form_has_errors();
-  }
-}
-
-function statusLabel(status: InvitationStatus): string {
-  switch (status) {
-    case "pending":
-      return m.invitation_status_pending();
-    case "accepted":
-      return m.invitation_status_accepted();
-    case "expired":
-      return m.invitation_status_expired();
-    case "revoked":
-      return m.invitation_status_revoked();
   }
 }
 
@@ -231,196 +219,5 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
 
       <InvitationTable invitations={loaderData.invitations} seesAll={loaderData.seesAll} locale={locale} />
     </>
-  );
-}
-
-function CreatedInvitationPanel({ created, locale }: { created: { role: Role; communityName: string | null; link: string; expiresAt: Date | string; emailQueued: boolean }; locale: Locale }) {
-  return (
-    <div className="ds-alert" data-color="success" role="status">
-      <h2 className="ds-heading" data-size="sm">
-        {m.invitation_created_heading()}
-      </h2>
-      <p className="ds-paragraph">
-        {created.communityName
-          ? m.invitation_created_summary({ role: roleLabel(created.role), community: created.communityName })
-          : m.invitation_created_summary_no_community({ role: roleLabel(created.role) })}
-      </p>
-      <p className="ds-paragraph">{m.invitation_created_body({ date: formatDateTime(created.expiresAt, locale) })}</p>
-      {created.emailQueued ? <p className="ds-paragraph">{m.invitation_created_email_queued()}</p> : null}
-      <div className="ds-field">
-        <label className="ds-label" htmlFor="invitation-link">
-          {m.invitation_link_label()}
-        </label>
-        <p className="ds-paragraph" data-size="sm" id="invitation-link-help">
-          {m.invitation_link_help()}
-        </p>
-        <input
-          className="ds-input"
-          id="invitation-link"
-          type="text"
-          readOnly
-          value={created.link}
-          aria-describedby="invitation-link-help"
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-        />
-      </div>
-    </div>
-  );
-}
-
-interface Listing {
-  id: string;
-  role: Role;
-  communityName: string | null;
-  inviteeName: string | null;
-  inviteeEmail: string | null;
-  status: InvitationStatus;
-  expiresAt: Date | string;
-  createdByYou: boolean;
-  mayRevoke: boolean;
-}
-
-function InvitationTable({ invitations, seesAll, locale }: { invitations: Listing[]; seesAll: boolean; locale: Locale }) {
-  const heading = seesAll ? m.invitation_list_heading_all() : m.invitation_list_heading_own();
-
-  return (
-    <section className="stack" aria-labelledby="invitation-list-heading">
-      <h2 id="invitation-list-heading" className="ds-heading" data-size="md">
-        {heading}
-      </h2>
-      {invitations.length === 0 ? (
-        <p className="ds-paragraph">{m.invitation_list_empty()}</p>
-      ) : (
-        // A wide table scrolls sideways inside this region, which takes focus so keyboard users can scroll it too.
-        <div role="group" aria-labelledby="invitation-list-heading" tabIndex={0} style={{ overflowX: "auto" }}>
-          <table className="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col">{m.invitation_column_invitee()}</th>
-                <th scope="col">{m.invitation_column_role()}</th>
-                <th scope="col">{m.invitation_column_community()}</th>
-                <th scope="col">{m.invitation_column_status()}</th>
-                <th scope="col">{m.invitation_column_expires()}</th>
-                {seesAll ? <th scope="col">{m.invitation_column_created_by()}</th> : null}
-                <th scope="col">{m.invitation_column_action()}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => {
-                const invitee = invitation.inviteeName ?? invitation.inviteeEmail ?? m.invitation_invitee_unnamed();
-                return (
-                  <tr key={invitation.id}>
-                    <th scope="row">
-                      {invitee}
-                      {invitation.inviteeName && invitation.inviteeEmail ? (
-                        <>
-                          <br />
-                          <span className="ds-paragraph" data-size="sm">
-                            {invitation.inviteeEmail}
-                          </span>
-                        </>
-                      ) : null}
-                    </th>
-                    <td>{roleLabel(invitation.role)}</td>
-                    <td>{invitation.communityName ?? "–"}</td>
-                    <td>{statusLabel(invitation.status)}</td>
-                    <td>{formatDate(invitation.expiresAt, locale)}</td>
-                    {seesAll ? <td>{invitation.createdByYou ? m.invitation_created_by_you() : m.invitation_created_by_someone_else()}</td> : null}
-                    <td>
-                      {invitation.mayRevoke ? (
-                        <Form method="post">
-                          <CsrfField />
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" className="ds-button" data-variant="secondary" data-size="sm" aria-label={m.invitation_revoke_label({ invitee })}>
-                            {m.invitation_revoke()}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {invitations.length >= INVITATION_LIST_LIMIT ? <p className="ds-paragraph">{m.invitation_list_limit({ count: INVITATION_LIST_LIMIT })}</p> : null}
-    </section>
-  );
-}
-
-function TextField(props: {
-  name: FieldName;
-  label: string;
-  help?: string;
-  error?: string;
-  defaultValue?: string;
-  type?: "text" | "email";
-  maxLength: number;
-  autoComplete: string;
-}) {
-  const id = `invitation-${props.name}`;
-  const describedBy = [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.help ? (
-        <p className="ds-paragraph" data-size="sm" id={`${id}-help`}>
-          {props.help}
-        </p>
-      ) : null}
-      <input
-        className="ds-input"
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={props.defaultValue}
-        maxLength={props.maxLength}
-        autoComplete={props.autoComplete}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {props.error ? (
-        <p className="ds-validation-message" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function SelectField(props: { name: FieldName; label: string; help?: string; error?: string; defaultValue: string; children: React.ReactNode }) {
-  const id = `invitation-${props.name}`;
-  const describedBy = [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.help ? (
-        <p className="ds-paragraph" data-size="sm" id={`${id}-help`}>
-          {props.help}
-        </p>
-      ) : null}
-      <select
-        className="ds-input"
-        id={id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {props.children}
-      </select>
-      {props.error ? (
-        <p className="ds-validation-message" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
   );
 }
