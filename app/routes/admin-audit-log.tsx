@@ -27,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { events: result.events, actionPrefix: result.actionPrefix, prefixInvalid: false, nextCursor: result.nextCursor, onLaterPage: url.searchParams.has("cursor") };
 }
 
-/** The translated name of an action the portal records, or null for one this page does not know yet. */
+/** Translate an action the portal records, or return null for one this page does not know yet. */
 function actionText(action: string): string | null {
   switch (action) {
     case "account.disabled":
@@ -121,7 +121,8 @@ export default function AdminAuditLog({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
 
-      {prefixInvalid ? null : events.length === 0 ? <p className="ds-paragraph">{m.admin_audit_empty()}</p> : <AuditTable events={events} />}
+      {!prefixInvalid && events.length === 0 ? <p className="ds-paragraph">{m.admin_audit_empty()}</p> : null}
+      {events.length > 0 ? <AuditTable events={events} /> : null}
 
       {nextCursor || onLaterPage ? (
         <p className="admin-button-row">

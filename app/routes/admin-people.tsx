@@ -27,7 +27,7 @@ type Notice = (typeof notices)[number];
 
 type PanelKind = "disable" | "enable" | "roles";
 
-/** The list's own query (filters and page), kept across every link and form so the administrator stays where they were. */
+/** Copy the list's own query (filters and page), so every link and form brings the administrator back where they were. */
 function listParameters(url: URL, options: { withCursor: boolean }): URLSearchParams {
   const kept = new URLSearchParams();
   for (const name of ["role", "community", "status", ...(options.withCursor ? ["cursor"] : [])]) {

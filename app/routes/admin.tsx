@@ -75,7 +75,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   throw data({ code: "invalid_intent" }, { status: 400 });
 }
 
-/** The translated words for a field error code from the communities use cases. */
+/** Translate a field error code from the communities use cases. */
 function communityErrorText(code: string | undefined): string | null {
   switch (code) {
     case undefined:
