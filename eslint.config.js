@@ -25,11 +25,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/**", "scripts/**", "tests/**", "bench/**", "*.config.ts"],
+    files: ["server/**", "scripts/**", "tests/**", "bench/**", "*.config.ts", "**/*.test.ts"],
     rules: { "no-restricted-imports": "off" },
   },
   {
-    files: ["server.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    files: ["server.js", "bench/**/*.mjs"],
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", fetch: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", URLSearchParams: "readonly", Buffer: "readonly" },
+    },
   },
 );

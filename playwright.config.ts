@@ -23,5 +23,6 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  // Desktop Chrome's preset asks for English; the portal's people mostly browse in Norwegian.
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined, locale: "nb-NO" } }],
 });
