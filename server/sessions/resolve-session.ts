@@ -43,9 +43,11 @@ export async function resolveSession(db: Executor, keys: KeyRing, token: string 
   const roleRows = await db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, row.accountId));
   const [profile] = await db.select({ pseudonym: memberProfiles.pseudonym }).from(memberProfiles).where(eq(memberProfiles.accountId, row.accountId));
 
-  // Pseudonym or real name, never both: the real name is decrypted only for people without a member profile.
+  // Pseudonym or real name, never both. Anyone with the member role is shown by pseudonym only,
+  // even before choosing one, so a real name never appears on a member's pages.
+  const roles = roleRows.map((roleRow) => roleRow.role);
   let displayName = profile?.pseudonym ?? null;
-  if (!profile) {
+  if (!profile && !roles.includes("member")) {
     const [identity] = await db
       .select({ fullNameEncrypted: identities.fullNameEncrypted })
       .from(identities)
@@ -58,7 +60,7 @@ export async function resolveSession(db: Executor, keys: KeyRing, token: string 
     actor: {
       kind: "person",
       accountId: row.accountId,
-      roles: roleRows.map((roleRow) => roleRow.role),
+      roles,
       locale: row.locale,
       displayName,
       hasMemberProfile: profile !== undefined,

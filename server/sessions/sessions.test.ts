@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
-import { accountRoles, accounts, sessions } from "../identity/schema";
+import { accountRoles, accounts, identities, sessions } from "../identity/schema";
+import { encryptText } from "../platform/crypto";
 import { createSession, endAllSessions, resolveSession } from "./index";
 
 const sessionConfig = { idleMinutesMember: 30, idleMinutesProvider: 15, absoluteHours: 12 };
@@ -79,6 +80,24 @@ describe.each(testEngines())("sessions on %s", (engine) => {
 
     await endAllSessions(database.db, accountId);
     expect((await resolveSession(database.db, database.keys, second.token)).status).toBe("none");
+  });
+
+  test("member without a pseudonym is shown by no name", async () => {
+    const accountId = await createAccount(["member"]);
+    await database.db.insert(identities).values({ accountId, fullNameEncrypted: encryptText(database.keys, "Kari Nordby") });
+    const { token } = await createSession(database.db, sessionConfig, { accountId, method: "email" });
+
+    const result = await resolveSession(database.db, database.keys, token);
+    expect(result.status === "active" && result.actor.displayName).toBeNull();
+  });
+
+  test("provider is shown by real name", async () => {
+    const accountId = await createAccount(["provider"]);
+    await database.db.insert(identities).values({ accountId, fullNameEncrypted: encryptText(database.keys, "Anne Berg") });
+    const { token } = await createSession(database.db, sessionConfig, { accountId, method: "helseid" });
+
+    const result = await resolveSession(database.db, database.keys, token);
+    expect(result.status === "active" && result.actor.displayName).toBe("Anne Berg");
   });
 
   test("unknown or oversized token resolves to none", async () => {
