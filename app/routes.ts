@@ -8,10 +8,10 @@ export default [
   route("language", "routes/language.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-in/demo", "routes/sign-in-demo.tsx"),
-  route("sign-in/oidc/:provider", "routes/sign-in-oidc.tsx"),
-  route("sign-in/callback/:provider", "routes/sign-in-callback.tsx"),
   route("sign-in/email", "routes/sign-in-email.tsx"),
   route("sign-in/email/code", "routes/sign-in-email-code.tsx"),
+  route("sign-in/oidc/:provider", "routes/sign-in-oidc.tsx"),
+  route("sign-in/callback/:provider", "routes/sign-in-callback.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
   route("settings", "routes/settings.tsx"),
   route("settings/profile", "routes/settings-profile.tsx"),
@@ -21,4 +21,5 @@ export default [
   route("admin", "routes/admin.tsx"),
   route("admin/people", "routes/admin-people.tsx"),
   route("admin/audit-log", "routes/admin-audit-log.tsx"),
+  route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
