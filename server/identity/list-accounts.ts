@@ -71,6 +71,8 @@ export async function listAccounts(
   if (position) conditions.push(afterKeysetPosition(accounts.createdAt, accounts.id, position));
 
   // One row more than a page shows whether a next page exists.
+  // NOTE: accounts has no index on (created_at, id), so each page sorts every matching account. That is cheap for
+  // the thousands of accounts a municipality has; a deployment with far more needs the index.
   const rows = await db
     .select({ id: accounts.id, status: accounts.status, createdAt: accounts.createdAt, cursorTimestamp: keysetTimestamp(accounts.createdAt), isDemo: accounts.isDemo })
     .from(accounts)
