@@ -65,6 +65,10 @@ export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<T
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: 5 });
+  // `drop database … with (force)` ends connections a pool may still be closing; that is expected at teardown.
+  pool.on("error", (error) => {
+    if ((error as { code?: string }).code !== "57P01") throw error;
+  });
   await migrateNodePostgres(drizzleNodePostgres({ client: pool, schema }), { migrationsFolder: path.resolve(import.meta.dirname, "../../drizzle") });
 
   return {
