@@ -9,9 +9,7 @@ export const EMAIL_CODE_RETENTION_HOURS = 24;
 /**
  * Delete sign-in codes that expired more than a day ago, with the address
  * lookups and encrypted invitee addresses they carry. Returns how many rows
- * were deleted.
- *
- * NOTE: nothing calls this on a schedule yet, and the same holds for pruneRateLimits.
+ * were deleted. Housekeeping calls it once an hour.
  */
 export async function pruneEmailCodes(db: Executor, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - EMAIL_CODE_RETENTION_HOURS * 3_600_000);

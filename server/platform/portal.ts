@@ -5,6 +5,7 @@ import { seedDemo } from "../../scripts/seed-demo";
 import type { Config } from "./config";
 import type { KeyRing } from "./crypto";
 import { openDatabase, type Database } from "./db";
+import { startHousekeeping } from "./housekeeping";
 import { loadKeyRing } from "./keys";
 import type { Logger } from "./logger";
 import { createMailer, type Mailer } from "./mail";
@@ -32,6 +33,7 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
   const keys = loadKeyRing(config, log);
   const demo = await prepareDemo(handle.db, handle.kind, config, keys, log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const stopHousekeeping = startHousekeeping(handle.db, log);
 
   return {
     config,
@@ -43,6 +45,7 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
     demo,
     ping: handle.ping,
     close: async () => {
+      stopHousekeeping();
       mailer.close();
       await handle.close();
     },

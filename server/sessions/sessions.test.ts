@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
 import { accountRoles, accounts, identities, sessions } from "../identity/schema";
 import { encryptText } from "../platform/crypto";
-import { createSession, endAllSessions, resolveSession } from "./index";
+import { createSession, endAllSessions, pruneExpiredSessions, resolveSession } from "./index";
 
 const sessionConfig = { idleMinutesMember: 30, idleMinutesProvider: 15, absoluteHours: 12 };
 
@@ -98,6 +98,20 @@ describe.each(testEngines())("sessions on %s", (engine) => {
 
     const result = await resolveSession(database.db, database.keys, token);
     expect(result.status === "active" && result.actor.displayName).toBe("Anne Berg");
+  });
+
+  test("pruning deletes only expired sessions", async () => {
+    const accountId = await createAccount(["member"]);
+    const start = new Date("2026-12-04T10:00:00Z");
+    const idle = await createSession(database.db, sessionConfig, { accountId, method: "demo" }, start);
+    const fresh = await createSession(database.db, sessionConfig, { accountId, method: "demo" }, new Date("2026-12-04T10:50:00Z"));
+
+    const deleted = await pruneExpiredSessions(database.db, new Date("2026-12-04T11:00:00Z"));
+
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    const remaining = (await database.db.select().from(sessions).where(eq(sessions.accountId, accountId))).map((row) => row.tokenHash);
+    expect(remaining).toEqual([fresh.tokenHash]);
+    expect(remaining).not.toContain(idle.tokenHash);
   });
 
   test("unknown or oversized token resolves to none", async () => {
