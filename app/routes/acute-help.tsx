@@ -1,5 +1,5 @@
+import { acuteHelpServiceName } from "~/acute-help-service-name";
 import { m } from "~/paraglide/messages";
-import type { AcuteHelpEntry } from "../../server/platform/config";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/acute-help";
 
@@ -10,21 +10,6 @@ export function meta() {
 // Public, unauthenticated: the help numbers must reach anyone, signed in or not.
 export function loader({ context }: Route.LoaderArgs) {
   return { entries: context.get(requestContext).portal.config.acuteHelp };
-}
-
-function serviceName(entry: AcuteHelpEntry): string {
-  switch (entry.kind) {
-    case "emergency":
-      return m.acute_help_emergency();
-    case "out_of_hours":
-      return m.acute_help_out_of_hours();
-    case "mental_helse":
-      return m.acute_help_mental_helse();
-    case "kirkens_sos":
-      return m.acute_help_kirkens_sos();
-    default:
-      return entry.name ?? entry.number;
-  }
 }
 
 export default function AcuteHelp({ loaderData }: Route.ComponentProps) {
@@ -39,7 +24,7 @@ export default function AcuteHelp({ loaderData }: Route.ComponentProps) {
       <ul className="acute-help-list">
         {loaderData.entries.map((entry) => (
           <li key={entry.number} className="ds-card">
-            <p className="ds-paragraph">{entry.kind === "other" ? entry.name : serviceName(entry)}</p>
+            <p className="ds-paragraph">{acuteHelpServiceName(entry)}</p>
             <a className="acute-help-number ds-link" href={`tel:${entry.number.replace(/\s/g, "")}`}>
               {entry.number}
             </a>

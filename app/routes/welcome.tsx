@@ -2,6 +2,7 @@ import { data, Form, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { PseudonymForm } from "~/components/pseudonym-form";
+import { acuteHelpServiceName } from "~/acute-help-service-name";
 import { m } from "~/paraglide/messages";
 import { submitPseudonym } from "~/pseudonym-submission.server";
 import { requireSignedIn } from "~/route-guards.server";
@@ -54,21 +55,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     default:
       throw data({ code: "invalid_intent" }, { status: 400 });
-  }
-}
-
-function serviceName(entry: AcuteHelpEntry): string {
-  switch (entry.kind) {
-    case "emergency":
-      return m.acute_help_emergency();
-    case "out_of_hours":
-      return m.acute_help_out_of_hours();
-    case "mental_helse":
-      return m.acute_help_mental_helse();
-    case "kirkens_sos":
-      return m.acute_help_kirkens_sos();
-    default:
-      return entry.name ?? entry.number;
   }
 }
 
@@ -128,7 +114,7 @@ function TermsStep({ acuteHelp, showError }: { acuteHelp: AcuteHelpEntry[]; show
         <ul className="ds-list">
           {acuteHelp.map((entry) => (
             <li key={entry.number}>
-              {entry.kind === "other" ? entry.name : serviceName(entry)}:{" "}
+              {acuteHelpServiceName(entry)}:{" "}
               <a className="ds-link" href={`tel:${entry.number.replace(/\s/g, "")}`}>
                 {entry.number}
               </a>
