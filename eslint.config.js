@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
-    files: ["server.js", "bench/**/*.mjs"],
+    files: ["server.js", "bench/**/*.mjs", "scripts/**/*.mjs"],
     languageOptions: {
       globals: { process: "readonly", console: "readonly", fetch: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", URLSearchParams: "readonly", Buffer: "readonly" },
     },
