@@ -1,19 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 
-import { CsrfField } from "~/components/csrf-field";
-import { displayNameText } from "~/display-name";
-import { formatDate } from "~/format-date";
+import { RolesPanel, StatusPanel, errorText } from "~/components/admin-account-panels";
+import { AccountsTable, FilterForm, withParameters } from "~/components/admin-accounts-table";
 import { m } from "~/paraglide/messages";
-import { roleLabel } from "~/role-label";
-import { useRootData } from "~/root";
 import { requirePermission } from "~/route-guards.server";
 import { listCommunities } from "../../server/communities/list-communities";
-import { disableAccount, disableReasons, type DisableReason } from "../../server/identity/disable-account";
-import { enableAccount, enableReasons, type EnableReason } from "../../server/identity/enable-account";
+import { disableAccount } from "../../server/identity/disable-account";
+import { enableAccount } from "../../server/identity/enable-account";
 import { grantRole } from "../../server/identity/grant-role";
-import { listAccounts, type AccountListing } from "../../server/identity/list-accounts";
+import { listAccounts } from "../../server/identity/list-accounts";
 import { revokeRole } from "../../server/identity/revoke-role";
-import { roles, type Role } from "../../server/identity/roles";
 import { requestContext } from "../../server/platform/request-context";
 import { can } from "../../server/policy";
 import type { Route } from "./+types/admin-people";
@@ -35,13 +31,6 @@ function listParameters(url: URL, options: { withCursor: boolean }): URLSearchPa
     if (value) kept.set(name, value);
   }
   return kept;
-}
-
-function withParameters(base: URLSearchParams, extra: Record<string, string>): string {
-  const combined = new URLSearchParams(base);
-  for (const [name, value] of Object.entries(extra)) combined.set(name, value);
-  const query = combined.toString();
-  return query ? `/admin/people?${query}` : "/admin/people";
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -80,7 +69,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-type ActionError = "not_found" | "cannot_disable_self" | "last_administrator" | "last_role" | "invalid_reason" | "invalid_role";
+export type ActionError = "not_found" | "cannot_disable_self" | "last_administrator" | "last_role" | "invalid_reason" | "invalid_role";
 
 export interface AdminPeopleActionData {
   intent: string;
@@ -141,23 +130,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   throw data({ code: "invalid_intent" }, { status: 400 });
 }
 
-function errorText(error: ActionError): string {
-  switch (error) {
-    case "not_found":
-      return m.admin_error_account_not_found();
-    case "cannot_disable_self":
-      return m.admin_error_cannot_disable_self();
-    case "last_administrator":
-      return m.admin_error_last_administrator();
-    case "last_role":
-      return m.admin_error_last_role();
-    case "invalid_reason":
-      return m.admin_error_invalid_reason();
-    case "invalid_role":
-      return m.admin_error_invalid_role();
-  }
-}
-
 function noticeText(notice: Notice): string {
   switch (notice) {
     case "account_disabled":
@@ -175,33 +147,7 @@ function noticeText(notice: Notice): string {
   }
 }
 
-function disableReasonText(reason: DisableReason): string {
-  switch (reason) {
-    case "requested_by_person":
-      return m.admin_disable_reason_requested_by_person();
-    case "left_service":
-      return m.admin_disable_reason_left_service();
-    case "security_concern":
-      return m.admin_disable_reason_security_concern();
-    case "duplicate_account":
-      return m.admin_disable_reason_duplicate_account();
-    case "other":
-      return m.admin_disable_reason_other();
-  }
-}
-
-function enableReasonText(reason: EnableReason): string {
-  switch (reason) {
-    case "returned_to_service":
-      return m.admin_enable_reason_returned_to_service();
-    case "disabled_by_mistake":
-      return m.admin_enable_reason_disabled_by_mistake();
-    case "other":
-      return m.admin_enable_reason_other();
-  }
-}
-
-type LoaderData = Route.ComponentProps["loaderData"];
+export type LoaderData = Route.ComponentProps["loaderData"];
 
 export default function AdminPeople({ loaderData, actionData }: Route.ComponentProps) {
   const { accounts, panel, notice, listQuery, filterQuery } = loaderData;
@@ -258,288 +204,5 @@ export default function AdminPeople({ loaderData, actionData }: Route.ComponentP
         </p>
       ) : null}
     </>
-  );
-}
-
-function FilterForm({ loaderData }: { loaderData: LoaderData }) {
-  const { filter, communities } = loaderData;
-
-  return (
-    <section className="stack" aria-labelledby="filter-heading">
-      <h2 id="filter-heading" className="ds-heading" data-size="sm">
-        {m.admin_filter_heading()}
-      </h2>
-      {/* A GET form: the filters live in the URL, so they can be bookmarked and work without JavaScript. */}
-      <Form method="get" action="/admin/people" className="admin-filter-form">
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="filter-role">
-            {m.admin_filter_role_label()}
-          </label>
-          <select className="ds-input" id="filter-role" name="role" defaultValue={filter.role ?? ""}>
-            <option value="">{m.admin_filter_any_role()}</option>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(role)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="filter-community">
-            {m.admin_filter_community_label()}
-          </label>
-          <select className="ds-input" id="filter-community" name="community" defaultValue={filter.communityId ?? ""}>
-            <option value="">{m.admin_filter_any_community()}</option>
-            {communities.map((community) => (
-              <option key={community.id} value={community.id}>
-                {community.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="filter-status">
-            {m.admin_filter_status_label()}
-          </label>
-          <select className="ds-input" id="filter-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{m.admin_filter_any_status()}</option>
-            <option value="active">{m.admin_status_active()}</option>
-            <option value="disabled">{m.admin_status_disabled()}</option>
-          </select>
-        </div>
-        <div className="admin-button-row">
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {m.admin_filter_submit()}
-          </button>
-          {loaderData.filterQuery ? (
-            <Link to="/admin/people" className="ds-button" data-variant="tertiary">
-              {m.admin_filter_reset()}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
-    </section>
-  );
-}
-
-function AccountsTable({ accounts, list, mayDisable }: { accounts: AccountListing[]; list: URLSearchParams; mayDisable: boolean }) {
-  const locale = useRootData()?.locale ?? "nb";
-
-  if (accounts.length === 0) return <p className="ds-paragraph">{m.admin_people_empty()}</p>;
-
-  return (
-    <div className="admin-table-scroll" role="region" aria-labelledby="people-caption" tabIndex={0}>
-      <table className="ds-table" data-border="true" data-size="sm">
-        <caption id="people-caption">{m.admin_people_caption()}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.admin_column_person()}</th>
-            <th scope="col">{m.admin_column_roles()}</th>
-            <th scope="col">{m.admin_column_communities()}</th>
-            <th scope="col">{m.admin_column_status()}</th>
-            <th scope="col">{m.admin_column_created()}</th>
-            <th scope="col">{m.admin_column_actions()}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => {
-            const name = displayNameText(account.displayName);
-            return (
-              <tr key={account.accountId}>
-                <th scope="row">
-                  {name} {account.isSelf ? m.admin_you() : null}
-                  {account.isDemo ? (
-                    <>
-                      <br />
-                      <small className="admin-muted">{m.admin_demo_account()}</small>
-                    </>
-                  ) : null}
-                </th>
-                <td>{account.roles.map(roleLabel).join(", ")}</td>
-                <td>{account.communities.length > 0 ? account.communities.map((community) => community.name).join(", ") : m.admin_no_communities()}</td>
-                <td>{account.status === "active" ? m.admin_status_active() : m.admin_status_disabled()}</td>
-                <td>{formatDate(account.createdAt, locale)}</td>
-                <td>
-                  <ul className="admin-action-list">
-                    {mayDisable && !account.isSelf ? (
-                      <li>
-                        {account.status === "active" ? (
-                          <Link
-                            to={`${withParameters(list, { confirm: "disable", account: account.accountId })}#account-panel`}
-                            className="ds-link"
-                            aria-label={m.admin_disable_link_label({ name })}
-                          >
-                            {m.admin_disable_link()}
-                          </Link>
-                        ) : (
-                          <Link
-                            to={`${withParameters(list, { confirm: "enable", account: account.accountId })}#account-panel`}
-                            className="ds-link"
-                            aria-label={m.admin_enable_link_label({ name })}
-                          >
-                            {m.admin_enable_link()}
-                          </Link>
-                        )}
-                      </li>
-                    ) : null}
-                    <li>
-                      <Link to={`${withParameters(list, { roles: account.accountId })}#account-panel`} className="ds-link" aria-label={m.admin_roles_link_label({ name })}>
-                        {m.admin_roles_link()}
-                      </Link>
-                    </li>
-                  </ul>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function StatusPanel({ kind, account, list, error }: { kind: "disable" | "enable"; account: AccountListing; list: URLSearchParams; error: AdminPeopleActionData | null }) {
-  const name = displayNameText(account.displayName);
-  const reasons: readonly string[] = kind === "disable" ? disableReasons : enableReasons;
-  const reasonText = (reason: string) => (kind === "disable" ? disableReasonText(reason as DisableReason) : enableReasonText(reason as EnableReason));
-  const reasonError = error?.error === "invalid_reason";
-
-  return (
-    <section id="account-panel" className="ds-card stack" aria-labelledby="account-panel-heading">
-      <h2 id="account-panel-heading" className="ds-heading" data-size="md">
-        {kind === "disable" ? m.admin_disable_heading({ name }) : m.admin_enable_heading({ name })}
-      </h2>
-      <p className="ds-paragraph">{kind === "disable" ? m.admin_disable_body() : m.admin_enable_body()}</p>
-      {error && !reasonError ? (
-        <div className="ds-alert" data-color="danger" role="alert">
-          <p className="ds-paragraph">{errorText(error.error)}</p>
-        </div>
-      ) : null}
-      <Form method="post" action={withParameters(list, { confirm: kind, account: account.accountId })} className="stack">
-        <CsrfField />
-        <input type="hidden" name="intent" value={kind} />
-        <input type="hidden" name="accountId" value={account.accountId} />
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="status-reason">
-            {m.admin_reason_label()}
-          </label>
-          <p className="ds-paragraph" data-size="sm" id="status-reason-description">
-            {m.admin_reason_description()}
-          </p>
-          <select
-            className="ds-input"
-            id="status-reason"
-            name="reason"
-            defaultValue={error?.values.reason ?? ""}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? "status-reason-description status-reason-error" : "status-reason-description"}
-          >
-            <option value="">{m.admin_reason_none()}</option>
-            {reasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {reasonText(reason)}
-              </option>
-            ))}
-          </select>
-          {reasonError ? (
-            <p className="ds-validation-message" id="status-reason-error" data-color="danger">
-              {m.admin_error_invalid_reason()}
-            </p>
-          ) : null}
-        </div>
-        <div className="admin-button-row">
-          <button type="submit" className="ds-button" data-variant="primary" data-color={kind === "disable" ? "danger" : undefined}>
-            {kind === "disable" ? m.admin_disable_confirm() : m.admin_enable_confirm()}
-          </button>
-          <Link to={withParameters(list, {})} className="ds-button" data-variant="tertiary">
-            {m.admin_cancel()}
-          </Link>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
-function RolesPanel({ account, list, error, mayManageRoles }: { account: AccountListing; list: URLSearchParams; error: AdminPeopleActionData | null; mayManageRoles: boolean }) {
-  const name = displayNameText(account.displayName);
-  const missing = roles.filter((role) => !account.roles.includes(role));
-  const formAction = withParameters(list, { roles: account.accountId });
-  const roleError = error?.error === "invalid_role";
-
-  return (
-    <section id="account-panel" className="ds-card stack" aria-labelledby="account-panel-heading">
-      <h2 id="account-panel-heading" className="ds-heading" data-size="md">
-        {m.admin_roles_heading({ name })}
-      </h2>
-      <p className="ds-paragraph">{m.admin_roles_body()}</p>
-      {error && !roleError ? (
-        <div className="ds-alert" data-color="danger" role="alert">
-          <p className="ds-paragraph">{errorText(error.error)}</p>
-        </div>
-      ) : null}
-
-      <ul className="admin-role-list">
-        {account.roles.map((role: Role) => (
-          <li key={role}>
-            <span>{roleLabel(role)}</span>
-            {mayManageRoles ? (
-              <Form method="post" action={formAction}>
-                <CsrfField />
-                <input type="hidden" name="intent" value="revoke-role" />
-                <input type="hidden" name="accountId" value={account.accountId} />
-                <input type="hidden" name="role" value={role} />
-                <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm" aria-label={m.admin_revoke_role_label({ role: roleLabel(role) })}>
-                  {m.admin_revoke_role()}
-                </button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-
-      {mayManageRoles && missing.length > 0 ? (
-        <Form method="post" action={formAction} className="admin-filter-form">
-          <CsrfField />
-          <input type="hidden" name="intent" value="grant-role" />
-          <input type="hidden" name="accountId" value={account.accountId} />
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="grant-role">
-              {m.admin_grant_role_label()}
-            </label>
-            <select
-              className="ds-input"
-              id="grant-role"
-              name="role"
-              defaultValue={error?.intent === "grant-role" ? error.values.role : undefined}
-              aria-invalid={roleError ? true : undefined}
-              aria-describedby={roleError ? "grant-role-error" : undefined}
-            >
-              {missing.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
-            </select>
-            {roleError ? (
-              <p className="ds-validation-message" id="grant-role-error" data-color="danger">
-                {m.admin_error_invalid_role()}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <button type="submit" className="ds-button" data-variant="secondary">
-              {m.admin_grant_role_submit()}
-            </button>
-          </div>
-        </Form>
-      ) : null}
-      {missing.length === 0 ? <p className="ds-paragraph">{m.admin_roles_all_held()}</p> : null}
-
-      <p>
-        <Link to={withParameters(list, {})} className="ds-link">
-          {m.admin_close()}
-        </Link>
-      </p>
-    </section>
   );
 }
