@@ -44,7 +44,15 @@ const assets = development
       .use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
 
 const app = entry.createPortalApp({ portal, build: entry.loadServerBuild, development, assets });
-const server = app.listen(config.port, config.host, () => {
+const server = app.listen(config.port, config.host, (error) => {
+  // Express 5 hands a failed listen (port in use, unknown host) to this callback instead of throwing.
+  if (error) {
+    const fix = error.code === "EADDRINUSE" ? `port ${config.port} is already in use; stop the other program or set PORT to a free port` : `check HOST (${config.host}) and PORT (${config.port})`;
+    log.fatal({ err: error, host: config.host, port: config.port }, "portal.listen_failed");
+    console.error(`ReConnect could not listen on ${config.host}:${config.port}: ${error.message}. Fix: ${fix}.`);
+    void portal.close().finally(() => process.exit(1));
+    return;
+  }
   log.info({ url: config.publicUrl.href, host: config.host, port: config.port, demo: portal.demo, uptimeMs: Math.round(process.uptime() * 1000) }, "portal.started");
 });
 
@@ -58,6 +66,7 @@ async function stop(signal) {
   await vite?.close();
   // PGlite keeps the process alive until it is closed, and closing it flushes its files.
   await portal.close();
+  log.info({ signal }, "portal.stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

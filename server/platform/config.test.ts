@@ -86,8 +86,10 @@ describe("loadConfig", () => {
     ["SMTP_URL", "http://mail.example.no", "smtp://user:password@host:587"],
     ["MAIL_FROM", "a", "ReConnect <no-reply@example.no>"],
     ["LOG_LEVEL", "loud", '"fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],
-    ["OIDC_IDPORTEN_ISSUER", "not a url", "issuer URL, starting with https://"],
-    ["OIDC_HELSEID_ISSUER", "ldap://helseid", "issuer URL, starting with https://"],
+    ["OIDC_IDPORTEN_ISSUER", "not a url", "issuer URL, such as https://idporten.no"],
+    ["OIDC_HELSEID_ISSUER", "ldap://helseid", "issuer URL, such as https://idporten.no"],
+    ["PORT", "0x0BF0", "a whole number from 1 to 65535"],
+    ["ACUTE_HELP", '[{"number":"800 12 345","hours":"08–22"}]', 'name is required when kind is "other"'],
   ])("%s=%s names the variable and the fix", (name, value, fix) => {
     const message = configError({ [name]: value });
     expect(message).toContain(`${name} is invalid`);

@@ -19,6 +19,10 @@ const acuteHelpEntry = z.object({
   kind: z.enum(["emergency", "out_of_hours", "mental_helse", "kirkens_sos", "other"]).default("other"),
   name: z.string().min(1).max(120).optional(),
   hours: z.string().max(120).optional(),
+}).refine((entry) => entry.kind !== "other" || entry.name !== undefined, {
+  // A bare number on the acute-help page tells a person in crisis nothing about whom they would call.
+  message: 'name is required when kind is "other" or missing; give the service\'s name, or a kind such as "emergency"',
+  path: ["name"],
 });
 
 export type AcuteHelpEntry = z.infer<typeof acuteHelpEntry>;
@@ -26,13 +30,18 @@ export type AcuteHelpEntry = z.infer<typeof acuteHelpEntry>;
 /** Build a whole-number field whose every failure gets one message stating the range. */
 const wholeNumber = (min: number, max: number, unit: string) => {
   const message = `a whole number${unit ? ` of ${unit}` : ""} from ${min} to ${max}`;
-  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+  // Digits only: Number() would also accept "0x0BF0" or "1e3".
+  return z
+    .string()
+    .regex(/^\d+$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().int({ error: message }).min(min, { error: message }).max(max, { error: message }));
 };
 
 const minutes = (fallback: number) => wholeNumber(1, 24 * 60, "minutes").default(fallback);
 
 const oidcClient = (prefix: string) => ({
-  [`${prefix}_ISSUER`]: z.url({ protocol: /^https?$/, error: "the provider's issuer URL, starting with https://" }).optional(),
+  [`${prefix}_ISSUER`]: z.url({ protocol: /^https?$/, error: "the provider's issuer URL, such as https://idporten.no (http:// only for a provider on this machine)" }).optional(),
   [`${prefix}_CLIENT_ID`]: z.string().min(1).optional(),
   [`${prefix}_CLIENT_SECRET`]: z.string().min(1).optional(),
 });

@@ -102,15 +102,25 @@ const pgliteSettings = { postgresqlconf: ["shared_buffers=16MB"] };
 
 /** Refuse to open the embedded database while another live process has it open: two writers corrupt it. */
 function takeFolderLock(lockFile: string) {
-  if (existsSync(lockFile)) {
+  // `wx` creates the file only if it is absent, so two processes starting at once cannot both take the lock.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+
     const holder = Number(readFileSync(lockFile, "utf8").trim());
-    if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessAlive(holder)) {
       throw new Error(
         `Another ReConnect process (pid ${holder}) is using the database in ${path.dirname(lockFile)}. Stop it first, or set DATA_DIR to another folder.`,
       );
     }
+    // NOTE: a stale lock whose pid now belongs to an unrelated live process also refuses; delete db.lock by hand then.
+    rmSync(lockFile, { force: true });
   }
-  writeFileSync(lockFile, String(process.pid));
+  throw new Error(`Could not take the database lock ${lockFile}; another process took it at the same moment. Try again.`);
 }
 
 function isProcessAlive(pid: number): boolean {

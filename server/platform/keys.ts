@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
@@ -17,6 +17,8 @@ export function loadKeyRing(config: Config, log: Logger): KeyRing {
 
   const file = path.join(config.dataDir, "keys.json");
   if (!existsSync(file)) {
+    // With DATABASE_URL nothing else creates DATA_DIR.
+    mkdirSync(config.dataDir, { recursive: true });
     const generated = { encryptionKeys: [{ id: "local1", key: randomBytes(32).toString("base64") }], lookupKey: randomBytes(32).toString("base64") };
     writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600, flag: "wx" });
     log.warn({ file }, "keys.generated");
