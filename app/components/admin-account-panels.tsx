@@ -71,7 +71,7 @@ export function StatusPanel({ kind, account, list, error }: { kind: "disable" | 
           <p className="ds-paragraph">{errorText(error.error)}</p>
         </div>
       ) : null}
-      <Form method="post" action={withParameters(list, { confirm: kind, account: account.accountId })} className="stack">
+      <Form method="post" action={withParameters(list, { confirm: kind, account: account.accountId })} className="stack" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value={kind} />
         <input type="hidden" name="accountId" value={account.accountId} />
@@ -139,7 +139,7 @@ export function RolesPanel({ account, list, error, mayManageRoles }: { account: 
           <li key={role}>
             <span>{roleLabel(role)}</span>
             {mayManageRoles ? (
-              <Form method="post" action={formAction}>
+              <Form method="post" action={formAction} noValidate>
                 <CsrfField />
                 <input type="hidden" name="intent" value="revoke-role" />
                 <input type="hidden" name="accountId" value={account.accountId} />
@@ -154,7 +154,7 @@ export function RolesPanel({ account, list, error, mayManageRoles }: { account: 
       </ul>
 
       {mayManageRoles && missing.length > 0 ? (
-        <Form method="post" action={formAction} className="admin-filter-form">
+        <Form method="post" action={formAction} className="admin-filter-form" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="grant-role" />
           <input type="hidden" name="accountId" value={account.accountId} />

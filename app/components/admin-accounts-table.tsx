@@ -26,7 +26,7 @@ export function FilterForm({ loaderData }: { loaderData: LoaderData }) {
         {m.admin_filter_heading()}
       </h2>
       {/* A GET form: the filters live in the URL, so they can be bookmarked and work without JavaScript. */}
-      <Form method="get" action="/admin/people" className="admin-filter-form">
+      <Form method="get" action="/admin/people" className="admin-filter-form" noValidate>
         <div className="ds-field">
           <label className="ds-label" htmlFor="filter-role">
             {m.admin_filter_role_label()}

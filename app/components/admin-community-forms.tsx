@@ -3,9 +3,13 @@ import { Form, Link } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { m } from "~/paraglide/messages";
 import type { AdminActionData } from "~/routes/admin";
+import { COMMUNITY_NAME_MAX_LENGTH, MUNICIPALITY_NUMBER_MAX, MUNICIPALITY_NUMBER_MIN } from "../../server/communities/community-limits";
 
-/** Translate a field error code from the communities use cases. */
-function communityErrorText(code: string | undefined): string | null {
+/**
+ * Translate a field error code from the communities use cases. `takenBy` is
+ * the community that already has the value, and `typed` what the person typed.
+ */
+function communityErrorText(code: string | undefined, details: { takenBy?: string; typed?: string } = {}): string | null {
   switch (code) {
     case undefined:
       return null;
@@ -17,8 +21,14 @@ function communityErrorText(code: string | undefined): string | null {
       return m.admin_error_name_too_long();
     case "name_without_letters":
       return m.admin_error_name_without_letters();
+    case "name_taken":
+      return details.takenBy ? m.admin_error_name_taken({ name: details.takenBy }) : m.admin_error_name_taken_unnamed();
     case "municipality_number_invalid":
       return m.admin_error_municipality_number_invalid();
+    case "municipality_number_out_of_range":
+      return m.admin_error_municipality_number_out_of_range({ number: details.typed?.trim() ?? "", min: MUNICIPALITY_NUMBER_MIN, max: MUNICIPALITY_NUMBER_MAX });
+    case "municipality_number_taken":
+      return details.takenBy ? m.admin_error_municipality_number_taken({ name: details.takenBy }) : m.admin_error_municipality_number_taken_unnamed();
     default:
       return m.error_unexpected_body();
   }
@@ -31,7 +41,7 @@ export function RenameCommunityForm({
   community: { id: string; name: string; slug: string };
   actionData: Extract<AdminActionData, { intent: "rename-community" }> | null;
 }) {
-  const nameError = communityErrorText(actionData?.errors.name);
+  const nameError = communityErrorText(actionData?.errors.name, { takenBy: actionData?.takenBy?.name });
 
   return (
     <section className="ds-card stack" aria-labelledby="rename-heading">
@@ -44,7 +54,8 @@ export function RenameCommunityForm({
           <p className="ds-paragraph">{m.admin_error_community_not_found()}</p>
         </div>
       ) : null}
-      <Form method="post" action="/admin" className="stack">
+      {/* noValidate: the server checks every field and answers in the page's language, where the browser would use its own. */}
+      <Form method="post" action="/admin" className="stack" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="rename-community" />
         <input type="hidden" name="communityId" value={community.id} />
@@ -58,7 +69,7 @@ export function RenameCommunityForm({
             name="name"
             type="text"
             required
-            maxLength={100}
+            maxLength={COMMUNITY_NAME_MAX_LENGTH}
             autoComplete="off"
             defaultValue={actionData?.values.name ?? community.name}
             aria-invalid={nameError ? true : undefined}
@@ -83,17 +94,31 @@ export function RenameCommunityForm({
   );
 }
 
-export function CreateCommunityForm({ actionData }: { actionData: Extract<AdminActionData, { intent: "create-community" }> | null }) {
-  const nameError = communityErrorText(actionData?.errors.name);
-  const numberError = communityErrorText(actionData?.errors.municipalityNumber);
+export function CreateCommunityForm({
+  actionData,
+  createdCommunityId,
+}: {
+  actionData: Extract<AdminActionData, { intent: "create-community" }> | null;
+  /** The community the last successful create made, from the redirect's query. */
+  createdCommunityId: string | null;
+}) {
+  const nameError = communityErrorText(actionData?.errors.name, { takenBy: actionData?.takenBy?.name });
+  const numberError = communityErrorText(actionData?.errors.municipalityNumber, {
+    takenBy: actionData?.takenBy?.municipalityNumber,
+    typed: actionData?.values.municipalityNumber,
+  });
 
   return (
     <section className="stack" aria-labelledby="create-heading">
       <h2 id="create-heading" className="ds-heading" data-size="md">
         {m.admin_create_heading()}
       </h2>
-      {/* The key resets the fields after a successful create, which arrives as a redirect without action data. */}
-      <Form method="post" action="/admin" className="stack" key={actionData ? "retry" : "new"}>
+      {/*
+        A successful create redirects with the new community's id, which differs
+        every time, so the key remounts the form and empties its fields even after
+        two creates in a row. After an error the fields keep what was typed.
+      */}
+      <Form method="post" action="/admin" className="stack" noValidate key={actionData ? "retry" : `created-${createdCommunityId ?? "none"}`}>
         <CsrfField />
         <input type="hidden" name="intent" value="create-community" />
         <div className="ds-field">
@@ -109,7 +134,7 @@ export function CreateCommunityForm({ actionData }: { actionData: Extract<AdminA
             name="name"
             type="text"
             required
-            maxLength={100}
+            maxLength={COMMUNITY_NAME_MAX_LENGTH}
             autoComplete="off"
             defaultValue={actionData?.values.name ?? ""}
             aria-invalid={nameError ? true : undefined}

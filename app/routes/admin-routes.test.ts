@@ -128,6 +128,80 @@ describe.each(testEngines())("administrator routes on %s", (engine) => {
     });
   });
 
+  test("create with empty fields is explained by the server", async () => {
+    const result = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "  ", municipalityNumber: "" }))) as {
+      init: { status: number };
+      data: unknown;
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data).toEqual({ intent: "create-community", errors: { name: "name_missing" }, values: { name: "  ", municipalityNumber: "" } });
+  });
+
+  test("create rejects a number outside the range and keeps it", async () => {
+    const result = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "Nullvik", municipalityNumber: "0000" }))) as {
+      init: { status: number };
+      data: unknown;
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data).toEqual({
+      intent: "create-community",
+      errors: { municipalityNumber: "municipality_number_out_of_range" },
+      values: { name: "Nullvik", municipalityNumber: "0000" },
+    });
+  });
+
+  test("create with a taken name and number names the holder", async () => {
+    const first = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "Eiervik kommune", municipalityNumber: "1804" }))) as Response;
+    expect(first.status).toBe(302);
+
+    const result = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "eiervik", municipalityNumber: "1804" }))) as {
+      init: { status: number };
+      data: unknown;
+    };
+
+    expect(result.init.status).toBe(400);
+    expect(result.data).toEqual({
+      intent: "create-community",
+      errors: { name: "name_taken", municipalityNumber: "municipality_number_taken" },
+      takenBy: { name: "Eiervik kommune", municipalityNumber: "Eiervik kommune" },
+      values: { name: "eiervik", municipalityNumber: "1804" },
+    });
+  });
+
+  test("rename to a taken name names the holder", async () => {
+    await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "Holdervik" }));
+    const renamed = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "Flyttevik" }))) as Response;
+    const communityId = new URL(renamed.headers.get("Location")!, "http://localhost").searchParams.get("community")!;
+
+    const result = (await admin.action(actionArgs("/admin", administrator, { intent: "rename-community", communityId, name: "Holdervik kommune" }))) as {
+      init: { status: number };
+      data: unknown;
+    };
+
+    expect(result.init.status).toBe(400);
+    expect(result.data).toEqual({
+      intent: "rename-community",
+      communityId,
+      errors: { name: "name_taken" },
+      takenBy: { name: "Holdervik" },
+      values: { name: "Holdervik kommune" },
+    });
+  });
+
+  test("each create gives the form a new key", async () => {
+    const created: (string | null)[] = [];
+    for (const name of ["Første nyvik", "Andre nyvik"]) {
+      const response = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name }))) as Response;
+      const page = await admin.loader(loaderArgs(response.headers.get("Location")!, administrator));
+      created.push(page.createdCommunityId);
+    }
+
+    expect(created[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created[1]).not.toBe(created[0]);
+    expect((await admin.loader(loaderArgs("/admin", administrator))).createdCommunityId).toBeNull();
+  });
+
   test("create redirects to the list with a notice", async () => {
     const response = (await admin.action(actionArgs("/admin", administrator, { intent: "create-community", name: "Rutevik kommune", municipalityNumber: "" }))) as Response;
     expect(response.status).toBe(302);

@@ -4,6 +4,7 @@ import { CreateCommunityForm, RenameCommunityForm } from "~/components/admin-com
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { createCommunity } from "../../server/communities/create-community";
+import type { CommunityTakenBy } from "../../server/communities/find-community-conflicts";
 import { listCommunities } from "../../server/communities/list-communities";
 import { renameCommunity } from "../../server/communities/rename-community";
 import { requestContext } from "../../server/platform/request-context";
@@ -31,14 +32,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     communities: result.communities,
     renaming: renaming ? { id: renaming.id, name: renaming.name, slug: renaming.slug } : null,
     notice: notice ? { kind: notice, communityName: noticeCommunity?.name ?? "" } : null,
+    createdCommunityId: notice === "community_created" ? (noticeCommunity?.id ?? null) : null,
   };
 }
 
 type FieldErrors = Partial<Record<"name" | "municipalityNumber", string>>;
 
 export type AdminActionData =
-  | { intent: "create-community"; errors: FieldErrors; values: { name: string; municipalityNumber: string } }
-  | { intent: "rename-community"; communityId: string; errors: FieldErrors; formError?: "community_not_found"; values: { name: string } };
+  | { intent: "create-community"; errors: FieldErrors; takenBy?: CommunityTakenBy; values: { name: string; municipalityNumber: string } }
+  | { intent: "rename-community"; communityId: string; errors: FieldErrors; takenBy?: CommunityTakenBy; formError?: "community_not_found"; values: { name: string } };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "communities.manage");
@@ -53,7 +55,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     const values = { name: text("name"), municipalityNumber: text("municipalityNumber") };
     const result = await createCommunity(portal.db, actor, values);
     if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
-    if (result.status === "invalid") return data<AdminActionData>({ intent: "create-community", errors: result.errors, values }, { status: 400 });
+    if (result.status === "invalid") {
+      return data<AdminActionData>({ intent: "create-community", errors: result.errors, ...(result.takenBy ? { takenBy: result.takenBy } : {}), values }, { status: 400 });
+    }
 
     log.info({ communityId: result.community.id }, "community.created");
     return redirect(`/admin?notice=community_created&community=${result.community.id}`);
@@ -63,7 +67,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     const communityId = text("communityId");
     const values = { name: text("name") };
     const result = await renameCommunity(portal.db, actor, { communityId, name: values.name });
-    if (result.status === "invalid") return data<AdminActionData>({ intent: "rename-community", communityId, errors: result.errors, values }, { status: 400 });
+    if (result.status === "invalid") {
+      return data<AdminActionData>({ intent: "rename-community", communityId, errors: result.errors, ...(result.takenBy ? { takenBy: result.takenBy } : {}), values }, { status: 400 });
+    }
     if (result.status === "not_found") {
       return data<AdminActionData>({ intent: "rename-community", communityId, errors: {}, formError: "community_not_found", values }, { status: 404 });
     }
@@ -183,7 +189,7 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 
       {renaming ? <RenameCommunityForm community={renaming} actionData={renameData} /> : null}
 
-      <CreateCommunityForm actionData={createData} />
+      <CreateCommunityForm actionData={createData} createdCommunityId={loaderData.createdCommunityId} />
     </>
   );
 }

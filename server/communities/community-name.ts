@@ -1,13 +1,14 @@
 import { z } from "zod";
 
-export const COMMUNITY_NAME_MIN_LENGTH = 2;
-export const COMMUNITY_NAME_MAX_LENGTH = 100;
+import { COMMUNITY_NAME_MAX_LENGTH, COMMUNITY_NAME_MIN_LENGTH, MUNICIPALITY_NUMBER_MAX, MUNICIPALITY_NUMBER_MIN } from "./community-limits";
+
 export const COMMUNITY_SLUG_MAX_LENGTH = 60;
 
 /** A community's display name, e.g. "Bjørkelia kommune". Must contain a letter, so a slug can be made from it. */
 export const communityNameSchema = z
   .string({ message: "name_missing" })
   .trim()
+  .min(1, { message: "name_missing" })
   .min(COMMUNITY_NAME_MIN_LENGTH, { message: "name_too_short" })
   .max(COMMUNITY_NAME_MAX_LENGTH, { message: "name_too_long" })
   .regex(/\p{L}/u, { message: "name_without_letters" });
@@ -19,7 +20,14 @@ export const municipalityNumberSchema = z.preprocess(
     const trimmed = value.trim();
     return trimmed === "" ? undefined : trimmed;
   },
-  z.string().regex(/^\d{4}$/, { message: "municipality_number_invalid" }).optional(),
+  z
+    .string({ message: "municipality_number_invalid" })
+    .regex(/^\d{4}$/, { message: "municipality_number_invalid" })
+    // Four digits compare as strings in numeric order.
+    .refine((number) => number >= MUNICIPALITY_NUMBER_MIN && number <= MUNICIPALITY_NUMBER_MAX, {
+      message: "municipality_number_out_of_range",
+    })
+    .optional(),
 );
 
 /**
@@ -43,6 +51,28 @@ export function slugFromCommunityName(name: string): string {
   const withoutSuffix = slug.replace(/-kommune$/, "");
   const shortened = (withoutSuffix || slug).slice(0, COMMUNITY_SLUG_MAX_LENGTH).replace(/-+$/, "");
   return shortened || "community";
+}
+
+/**
+ * Return the form of a name that two communities may not share. It is lower
+ * case, with accents and Norwegian and Northern Sámi letters folded as in the
+ * slug, punctuation and spacing made into single spaces, and a trailing
+ * "kommune" dropped. So "Bjørkelia", "bjorkelia" and "Bjørkelia  kommune" are
+ * one name. Unlike the slug, it keeps letters of every script.
+ */
+export function communityNameKey(name: string): string {
+  const key = name
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/đ/g, "d")
+    .replace(/ŋ/g, "n")
+    .replace(/ŧ/g, "t")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return key.replace(/ kommune$/, "") || key;
 }
 
 export type CommunityFieldErrors = Partial<Record<"name" | "municipalityNumber", string>>;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { accounts } from "../identity/schema";
@@ -13,7 +14,11 @@ export const communities = pgTable(
     municipalityNumber: text("municipality_number"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("communities_slug_key").on(table.slug)],
+  (table) => [
+    uniqueIndex("communities_slug_key").on(table.slug),
+    // One community per municipality; communities that are not municipalities have no number.
+    uniqueIndex("communities_municipality_number_key").on(table.municipalityNumber).where(sql`${table.municipalityNumber} is not null`),
+  ],
 );
 
 export const communityMemberships = pgTable(

@@ -113,7 +113,47 @@ test("community form keeps what was typed and explains errors", async ({ page })
   await page.getByLabel("Nytt navn").fill("Fjellbygda kommune");
   await page.getByRole("button", { name: "Lagre navnet" }).click();
   await expect(page.getByText("Navnet er endret.")).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "Fjellbygda kommune" }).first()).toContainText("Adresse: fjellby");
+  await expect(page.getByRole("row").filter({ hasText: "Fjellbygda kommune" }).first()).toContainText("Kortnavn i lenker: fjellby");
+});
+
+test("community form empties after each create and explains duplicates", async ({ page }) => {
+  await signInAsDemo(page, "administrator");
+  await page.goto("/admin");
+  const name = page.getByLabel("Navn", { exact: true });
+  const number = page.getByLabel("Kommunenummer (valgfritt)");
+  const submit = page.getByRole("button", { name: "Opprett kommunen" });
+
+  // The browser's own "Please fill out this field" would block this; the server's message shows instead.
+  await submit.click();
+  await expect(page.getByText("Skriv inn et navn.")).toBeVisible();
+
+  const creates: [string, string][] = [
+    ["Elvdal kommune", "3401"],
+    ["Skogdal kommune", ""],
+  ];
+  for (const [typedName, typedNumber] of creates) {
+    await name.fill(typedName);
+    await number.fill(typedNumber);
+    await submit.click();
+    await expect(page.getByText(`Kommunen ${typedName} er opprettet.`)).toBeVisible();
+    await expect(name).toHaveValue("");
+    await expect(number).toHaveValue("");
+  }
+
+  await name.fill("elvdal");
+  await number.fill("3401");
+  await submit.click();
+  await expect(page.getByText("Det finnes allerede en kommune som heter «Elvdal kommune».", { exact: false })).toBeVisible();
+  await expect(page.getByText("Elvdal kommune har allerede dette kommunenummeret.", { exact: false })).toBeVisible();
+  await expect(name).toHaveValue("elvdal");
+  await expect(number).toHaveValue("3401");
+
+  await name.fill("Nulldal");
+  await number.fill("0000");
+  await submit.click();
+  await expect(page.getByText("Det finnes ingen kommune med nummer 0000. Kommunenumre går fra 0101 til 5699.", { exact: false })).toBeVisible();
+  await expect(number).toHaveAttribute("aria-invalid", "true");
+  await expectNoViolations(page, "/admin with duplicate and range errors");
 });
 
 test("administrator gives and takes back a role", async ({ page }) => {

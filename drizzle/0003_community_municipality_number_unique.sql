@@ -1,0 +1,3 @@
+-- Administrators could give two communities the same number before this index existed. The oldest community keeps it and the others lose it, so the index can be built.
+UPDATE "communities" SET "municipality_number" = NULL WHERE "id" IN (SELECT "id" FROM (SELECT "id", row_number() OVER (PARTITION BY "municipality_number" ORDER BY "created_at", "id") AS "position" FROM "communities" WHERE "municipality_number" IS NOT NULL) AS "numbered" WHERE "position" > 1);--> statement-breakpoint
+CREATE UNIQUE INDEX "communities_municipality_number_key" ON "communities" USING btree ("municipality_number") WHERE "communities"."municipality_number" is not null;
