@@ -69,7 +69,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Warnings such as generated keys go to stderr as JSON lines, apart from the plain result on stdout.
   const log = pino({ level: config.logLevel, base: { service: "reconnect", command: "create-administrator" } }, pino.destination(2));
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (config.databaseUrl) throw new UsageError(`Opening the database in DATABASE_URL failed: ${reason}. Check the URL and that the PostgreSQL server accepts connections.`);
+    throw new UsageError(`Opening the embedded database in ${config.dataDir} failed: ${reason}`);
+  });
 
   try {
     const keys = loadKeyRing(config, log);
@@ -138,7 +142,7 @@ function report(result: CreateAdministratorResult, options: Exclude<ReturnType<t
       return `- with ID-porten, as the holder of the national ID number given${note}`;
     }
     const note = oidcPresets.has("helseid") ? "" : " (HelseID is not configured here: set the OIDC_HELSEID_* variables)";
-    return `- with HelseID, as HPR number ${options.hprNumber?.trim()}${note}`;
+    return `- with HelseID, as HPR number ${options.hprNumber?.replace(/\s/g, "")}${note}`;
   });
 
   console.log(`Created an administrator account for ${options.fullName?.trim()} (account id ${result.accountId}) in ${database}.
