@@ -101,6 +101,14 @@ export function meta() {
   return [{ title: "ReConnect" }];
 }
 
+// Files in public/: browsers that skip the SVG, and those that ask for /favicon.ico unprompted, get the ICO.
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/site.webmanifest" },
+];
+
 export default function App() {
   return <Outlet />;
 }

@@ -3,8 +3,9 @@ import { Link } from "react-router";
 import { m } from "~/paraglide/messages";
 import { useRootData } from "~/root";
 
+// The front page is titled by the brand alone, because "<page> – ReConnect" would repeat "ReConnect".
 export function meta() {
-  return [{ title: `${m.home_title()} – ReConnect` }];
+  return [{ title: "ReConnect" }];
 }
 
 export default function Home() {
