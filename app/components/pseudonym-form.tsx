@@ -69,12 +69,13 @@ export function PseudonymForm(props: {
             <input type="hidden" name="intent" value={props.intent} />
             <input type="hidden" name="pseudonym" value={state.value} />
             <input type="hidden" name="confirm" value="yes" />
-            <button type="submit" className="ds-button" data-variant="primary">
-              {m.profile_pseudonym_use_anyway()}
-            </button>
-            <a className="ds-button" data-variant="secondary" href="#pseudonym">
+            {/* Choosing another pseudonym is the safer path, so it is the primary action and comes first. */}
+            <a className="ds-button" data-variant="primary" href="#pseudonym">
               {m.profile_pseudonym_choose_another()}
             </a>
+            <button type="submit" className="ds-button" data-variant="secondary">
+              {m.profile_pseudonym_use_anyway()}
+            </button>
           </Form>
         </div>
       ) : null}
