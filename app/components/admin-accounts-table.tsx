@@ -102,7 +102,7 @@ export function AccountsTable({ accounts, list, mayDisable }: { accounts: Accoun
             const name = displayNameText(account.displayName);
             return (
               <tr key={account.accountId}>
-                <th scope="row">
+                <th scope="row" className="wrap-anywhere">
                   {name} {account.isSelf ? m.admin_you() : null}
                   {account.isDemo ? (
                     <>

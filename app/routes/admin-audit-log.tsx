@@ -62,7 +62,15 @@ function subjectLabelText(label: AuditSubjectLabel): string {
 function subjectTypeText(type: string): string {
   if (type === "account") return m.admin_audit_subject_account();
   if (type === "community") return m.admin_audit_subject_community();
+  if (type === "invitation") return m.admin_audit_subject_invitation();
   return type;
+}
+
+/** Explain an empty page by what caused it: the filter, a page past the last event, or a log with nothing in it yet. */
+function emptyText(actionPrefix: string, onLaterPage: boolean): string {
+  if (actionPrefix) return m.admin_audit_empty();
+  if (onLaterPage) return m.admin_audit_empty_later_page();
+  return m.admin_audit_empty_unfiltered();
 }
 
 function pageLink(actionPrefix: string, cursor?: string): string {
@@ -121,7 +129,7 @@ export default function AdminAuditLog({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
 
-      {!prefixInvalid && events.length === 0 ? <p className="ds-paragraph">{m.admin_audit_empty()}</p> : null}
+      {!prefixInvalid && events.length === 0 ? <p className="ds-paragraph">{emptyText(actionPrefix, onLaterPage)}</p> : null}
       {events.length > 0 ? <AuditTable events={events} /> : null}
 
       {nextCursor || onLaterPage ? (
@@ -177,7 +185,7 @@ function AuditTable({ events }: { events: AuditEventListing[] }) {
                     </>
                   ) : null}
                 </th>
-                <td>
+                <td className="wrap-anywhere">
                   {event.actor ? (
                     <>
                       {displayNameText(event.actor.label)}
@@ -190,7 +198,7 @@ function AuditTable({ events }: { events: AuditEventListing[] }) {
                     m.admin_audit_system()
                   )}
                 </td>
-                <td>
+                <td className="wrap-anywhere">
                   {subjectTypeText(event.subject.type)}
                   {event.subject.label ? `: ${subjectLabelText(event.subject.label)}` : null}
                   <br />
@@ -198,7 +206,7 @@ function AuditTable({ events }: { events: AuditEventListing[] }) {
                     <code>{event.subject.id}</code>
                   </small>
                 </td>
-                <td>
+                <td className="admin-audit-details">
                   {event.details.length === 0 ? (
                     m.admin_audit_no_details()
                   ) : (

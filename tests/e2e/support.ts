@@ -41,10 +41,14 @@ export async function signInAsDemoRequest(request: APIRequestContext, key: strin
   expect(response.status()).toBe(302);
 }
 
-/** Switch language with the header form, as a person would. */
+/** The header's language buttons, each named in its own language. */
+export const languageNames: Record<Locale, string> = { nb: "Norsk bokmål", nn: "Norsk nynorsk", en: "English" };
+
+/** Switch language with the header's language menu, as a person would: open it, then press the language. */
 export async function chooseLanguage(page: Page, locale: Locale) {
-  await page.locator("#language-select").selectOption(locale);
-  await page.locator("form.language-form button[type=submit]").click();
+  const menu = page.locator("header details.language-menu");
+  await menu.locator("summary").click();
+  await menu.getByRole("button", { name: languageNames[locale], exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
 
