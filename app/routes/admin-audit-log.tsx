@@ -30,6 +30,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** Translate an action the portal records, or return null for one this page does not know yet. */
 function actionText(action: string): string | null {
   switch (action) {
+    case "account.created":
+      return m.admin_audit_action_account_created();
     case "account.disabled":
       return m.admin_audit_action_account_disabled();
     case "account.enabled":
