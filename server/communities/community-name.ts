@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { COMMUNITY_NAME_MAX_LENGTH, COMMUNITY_NAME_MIN_LENGTH, MUNICIPALITY_NUMBER_MAX, MUNICIPALITY_NUMBER_MIN } from "./community-limits";
+import { foldLetters } from "../platform/fold-letters";
 
 export const COMMUNITY_SLUG_MAX_LENGTH = 60;
 
@@ -37,15 +38,7 @@ export const municipalityNumberSchema = z.preprocess(
  * becomes "bjorkelia". A name with no Latin letters gets "community".
  */
 export function slugFromCommunityName(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/đ/g, "d")
-    .replace(/ŋ/g, "n")
-    .replace(/ŧ/g, "t")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  const slug = foldLetters(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const withoutSuffix = slug.replace(/-kommune$/, "");
@@ -61,15 +54,7 @@ export function slugFromCommunityName(name: string): string {
  * one name. Unlike the slug, it keeps letters of every script.
  */
 export function communityNameKey(name: string): string {
-  const key = name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/đ/g, "d")
-    .replace(/ŋ/g, "n")
-    .replace(/ŧ/g, "t")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  const key = foldLetters(name)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
   return key.replace(/ kommune$/, "") || key;

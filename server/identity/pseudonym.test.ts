@@ -9,6 +9,10 @@ describe("pseudonymKey", () => {
     expect(pseudonymKey("Émile")).toBe("emile");
   });
 
+  test("folds Northern Sámi letters", () => {
+    expect(pseudonymKey("Áđđiŋŧ")).toBe("addint");
+  });
+
   test("drops separators and spaces", () => {
     expect(pseudonymKey("Stille vann")).toBe(pseudonymKey("stille_vann"));
   });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { foldLetters } from "../platform/fold-letters";
+
 export const PSEUDONYM_MIN_LENGTH = 3;
 export const PSEUDONYM_MAX_LENGTH = 30;
 
@@ -12,18 +14,12 @@ export const pseudonymSchema = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, { message: "pseudonym_invalid_characters" });
 
 /**
- * The form two pseudonyms are compared in: lower case, without accents, with
- * Norwegian letters folded (æ→ae, ø→o, å→a) and separators dropped, so
+ * The form two pseudonyms are compared in: folded by `foldLetters` (lower case,
+ * æ→ae, ø→o, å→a, no accents) with separators dropped, so
  * "Måke", "make" and "MA-KE" count as the same name.
  */
 export function pseudonymKey(pseudonym: string): string {
-  return pseudonym
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^\p{L}\p{N}]/gu, "");
+  return foldLetters(pseudonym).replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /**
