@@ -10,6 +10,7 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // NOTE: the append-only trigger rejects the UPDATE that "set null" makes, so deleting an account that acted fails.
     actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
     /** Past-tense event name, e.g. `invitation.created`. */
     action: text("action").notNull(),
