@@ -156,6 +156,14 @@ for (const [pattern, { url, expected }] of Object.entries(matrix)) {
       if (viewer !== "anonymous" && outcome === "page") {
         const own = demoPeople.find((person) => person.key === viewers[viewer])!;
         expect(body, `${viewer} ${url} shows who is signed in`).toContain(demoDisplayName(own));
+
+        // Members see pseudonyms only: no page they may open carries any real identity, their own included.
+        if (own.pseudonym) {
+          for (const canary of identityCanaries()) {
+            expect(body, `${viewer} ${url} shows ${canary}`).not.toContain(canary);
+            expect(dataBody, `${viewer} ${dataUrl} carries ${canary}`).not.toContain(canary);
+          }
+        }
       }
     });
   }
