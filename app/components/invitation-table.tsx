@@ -4,8 +4,9 @@ import { CsrfField } from "~/components/csrf-field";
 import { formatDate } from "~/format-date";
 import { m } from "~/paraglide/messages";
 import { roleLabel } from "~/role-label";
-import type { Locale, Role } from "../../server/identity/roles";
+import type { Locale } from "../../server/identity/roles";
 import { INVITATION_LIST_LIMIT } from "../../server/invitations/invitation-limits";
+import type { InvitationListing } from "../../server/invitations/list-invitations";
 import type { InvitationStatus } from "../../server/invitations/invitation-status";
 
 function statusLabel(status: InvitationStatus): string {
@@ -21,17 +22,8 @@ function statusLabel(status: InvitationStatus): string {
   }
 }
 
-export interface InvitationRow {
-  id: string;
-  role: Role;
-  communityName: string | null;
-  inviteeName: string | null;
-  inviteeEmail: string | null;
-  status: InvitationStatus;
-  expiresAt: Date | string;
-  createdByYou: boolean;
-  mayRevoke: boolean;
-}
+/** An invitation as the table receives it from the loader, where dates may arrive serialised. */
+export type InvitationRow = Omit<InvitationListing, "createdAt" | "expiresAt"> & { expiresAt: Date | string };
 
 function inviteeText(invitation: InvitationRow): string {
   return invitation.inviteeName ?? invitation.inviteeEmail ?? m.invitation_invitee_unnamed();

@@ -13,10 +13,16 @@ export function normaliseClaimValue(claim: IdentityClaim): string {
   return claim.kind === "email" ? claim.value.trim().toLowerCase() : claim.value.replace(/\s/g, "");
 }
 
+const lookupColumns = {
+  national_id: identities.nationalIdLookup,
+  email: identities.emailLookup,
+  hpr: identities.hprNumberLookup,
+} as const;
+
 /** Find the account behind a verified identity claim by its keyed hash, never by decrypting. */
 export async function findAccountByClaim(db: Executor, keys: KeyRing, claim: IdentityClaim): Promise<AccountMatch> {
   const lookup = lookupHash(keys, claim.kind, normaliseClaimValue(claim));
-  const column = claim.kind === "national_id" ? identities.nationalIdLookup : claim.kind === "email" ? identities.emailLookup : identities.hprNumberLookup;
+  const column = lookupColumns[claim.kind];
 
   const [row] = await db
     .select({ accountId: identities.accountId, status: accounts.status })
