@@ -5,9 +5,9 @@ import { requestContext } from "../server/platform/request-context";
 import { can, type Permission } from "../server/policy";
 
 /**
- * Resolve the signed-in person or stop: signed out goes to sign-in with a way
- * back; signed in without the permission gets "not found", so a denied page
- * reveals nothing about whether it exists.
+ * Resolve the signed-in person who has the permission, or stop. A signed-out
+ * visitor is redirected to sign-in with a way back. A signed-in person without
+ * the permission gets "not found", so a denied page reveals nothing about whether it exists.
  */
 export function requirePermission(context: Readonly<RouterContextProvider>, request: Request, permission: Permission): PersonActor {
   const { actor } = context.get(requestContext);

@@ -96,7 +96,7 @@ async function waitUntilReady(child) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The portal did not answer ${base}/readyz within 90 s.`);
+  throw new Error(`The portal did not respond on ${base}/readyz within 90 s. Check the portal output above.`);
 }
 
 /** Load the form once for its CSRF cookie and token, which every POST must carry. */

@@ -40,7 +40,7 @@ export function createPortalApp({ portal, build, development = false, assets }: 
     res.json({ status: "ok" });
   });
 
-  // Public, unauthenticated: whether the database answers; no details beyond that.
+  // Public, unauthenticated: reports whether the database responds, and nothing more.
   app.get("/readyz", async (_req, res) => {
     try {
       await portal.ping();

@@ -2,8 +2,8 @@ import type { Actor, PersonActor } from "./identity/actor";
 import type { Role } from "./identity/roles";
 
 /**
- * Who may do what: the one place authorization is decided. Use cases and
- * route guards ask here; nothing else compares roles.
+ * Permissions: the one place authorization is decided. Use cases and route
+ * guards call `can` here, and no other module compares roles.
  */
 export type Permission =
   | "settings.use"

@@ -1,6 +1,6 @@
 /**
- * The Content-Security-Policy of every page. Scripts run only with the
- * request's nonce; `form-action` also lists the sign-in providers, because a
+ * Build the Content-Security-Policy of every page. Scripts run only with the
+ * request's nonce. `form-action` also lists the sign-in providers, because a
  * form post that redirects to another origin is checked against it.
  */
 export function buildContentSecurityPolicy(options: { nonce: string; development: boolean; formTargets: string[] }): string {

@@ -4,7 +4,7 @@ import type { Executor } from "./db";
 import { rateLimits } from "./schema";
 
 export interface RateLimitRule {
-  /** What is counted, e.g. `sign-in:ip:203.0.113.5`. Never an e-mail address in clear. */
+  /** Counter key, e.g. `sign-in:ip:203.0.113.5`. Never an e-mail address in clear. */
   bucket: string;
   limit: number;
   windowSeconds: number;

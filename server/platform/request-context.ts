@@ -5,7 +5,7 @@ import type { Locale } from "../identity/roles";
 import type { Logger } from "./logger";
 import type { Portal } from "./portal";
 
-/** What the Express layer resolved for one request, handed to loaders and actions. */
+/** Request state resolved by the Express layer and handed to loaders and actions. */
 export interface RequestState {
   portal: Portal;
   actor: Actor;

@@ -9,10 +9,10 @@ import { demoDisplayName, identityCanaries, signInAsDemoRequest } from "./suppor
  * Every route × every role, signed out included. Expected outcomes:
  * - "page": 200 with the page,
  * - "sign-in": a redirect to /sign-in with a way back,
- * - "not-found": 404, the same answer a missing page gets,
+ * - "not-found": 404, the same response a missing page gets,
  * - "home": a redirect to / (sign-in pages for someone already signed in),
  * - "bad-request": 400 (a sign-in callback without a sign-in in progress).
- * Denied answers must not carry any of the seeded data they protect.
+ * Denied responses must not carry any of the seeded data they protect.
  */
 type Outcome = "page" | "sign-in" | "not-found" | "home" | "bad-request";
 type Viewer = "anonymous" | "member" | "peer_moderator" | "provider" | "administrator" | "researcher";
@@ -101,7 +101,7 @@ test.afterAll(async () => {
   for (const context of contexts.values()) await context.dispose();
 });
 
-/** Seeded data a denied answer must not contain: every identity value, and everyone's pseudonym but the viewer's own. */
+/** Seeded data a denied response must not contain: every identity value, and everyone's pseudonym but the viewer's own. */
 function canariesFor(viewer: Viewer): string[] {
   const own = viewer === "anonymous" ? undefined : demoPeople.find((person) => person.key === viewers[viewer]);
   const pseudonyms = demoPeople.filter((person) => person !== own && person.pseudonym).map((person) => person.pseudonym!);
