@@ -17,6 +17,8 @@ async function requestCode(page: Page, email: string) {
   await page.getByRole("textbox", { name: "E-postadresse" }).fill(email);
   await page.getByRole("main").getByRole("button", { name: "Send meg en kode" }).click();
   await expect(page).toHaveURL(/\/sign-in\/email\/code(\?|$)/);
+  // The address bar changes before the new page renders, so wait for its heading too.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skriv inn koden");
 }
 
 async function enterCode(page: Page, code: string) {
