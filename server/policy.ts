@@ -14,7 +14,11 @@ export type Permission =
   | "accounts.disable"
   | "roles.manage"
   | "communities.manage"
-  | "audit_log.view";
+  | "audit_log.view"
+  | "forum.read"
+  | "forum.write"
+  | "forum.moderate"
+  | "forum_categories.manage";
 
 const grants: Record<Permission, readonly Role[]> = {
   "settings.use": ["member", "peer_moderator", "provider", "administrator", "researcher"],
@@ -26,6 +30,12 @@ const grants: Record<Permission, readonly Role[]> = {
   "roles.manage": ["administrator"],
   "communities.manage": ["administrator"],
   "audit_log.view": ["administrator"],
+  // The forum is a peer space: providers, researchers and administrators never read it.
+  "forum.read": ["member", "peer_moderator"],
+  // Writing also needs a pseudonym; use cases check `hasMemberProfile`.
+  "forum.write": ["member", "peer_moderator"],
+  "forum.moderate": ["peer_moderator"],
+  "forum_categories.manage": ["administrator"],
 };
 
 export function can(actor: Actor, permission: Permission): actor is PersonActor {
