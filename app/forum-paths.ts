@@ -1,0 +1,29 @@
+/**
+ * Paths of the forum's pages, in one place so links in pages, notifications
+ * and e-mails agree. Threads and posts are addressed by id; members by
+ * pseudonym, which is what other members know them by.
+ */
+export const POSTS_PER_PAGE = 30;
+
+export const forumPaths = {
+  index: () => "/forum",
+  newSinceLastVisit: () => "/forum/new",
+  search: (query?: string) => (query ? `/forum/search?q=${encodeURIComponent(query)}` : "/forum/search"),
+  category: (slug: string) => `/forum/categories/${encodeURIComponent(slug)}`,
+  newThread: (categorySlug: string) => `/forum/categories/${encodeURIComponent(categorySlug)}/new`,
+  thread: (threadId: string, page = 1) => (page > 1 ? `/forum/threads/${threadId}?page=${page}` : `/forum/threads/${threadId}`),
+  /** A post inside its thread page: positions 1–30 are on page 1, 31–60 on page 2, and so on. */
+  post: (threadId: string, postId: string, position: number) => `${forumPaths.thread(threadId, pageOfPosition(position))}#post-${postId}`,
+  editPost: (postId: string) => `/forum/posts/${postId}/edit`,
+  member: (pseudonym: string) => `/forum/members/${encodeURIComponent(pseudonym)}`,
+  reveals: () => "/forum/reveals",
+  groups: () => "/forum/groups",
+  group: (groupId: string) => `/forum/groups/${groupId}`,
+  newGroupThread: (groupId: string) => `/forum/groups/${groupId}/new`,
+  notifications: () => "/notifications",
+  settings: () => "/settings/forum",
+};
+
+export function pageOfPosition(position: number): number {
+  return Math.max(1, Math.ceil(position / POSTS_PER_PAGE));
+}

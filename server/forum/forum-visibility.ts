@@ -1,0 +1,43 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+
+import { closedGroupMembers, forumCategories, forumPosts, forumThreads, memberBlocks } from "./schema";
+
+/**
+ * SQL conditions that decide what one reader may see in the forum. Every
+ * list, page, search and notification query goes through these, so a closed
+ * group or a block cannot leak through one query that forgot a rule.
+ */
+
+/** The thread is in an open category, or in a closed group the reader has joined. */
+export function threadVisibleTo(readerId: string): SQL {
+  return sql`(
+    (${forumThreads.categoryId} is not null and exists (
+      select 1 from ${forumCategories} where ${forumCategories.id} = ${forumThreads.categoryId} and ${forumCategories.archivedAt} is null
+    ))
+    or (${forumThreads.closedGroupId} is not null and exists (
+      select 1 from ${closedGroupMembers}
+      where ${closedGroupMembers.groupId} = ${forumThreads.closedGroupId}
+        and ${closedGroupMembers.accountId} = ${readerId}
+        and ${closedGroupMembers.status} = 'joined'
+    ))
+  ) and ${forumThreads.hiddenAt} is null`;
+}
+
+/** Neither the reader nor the author has blocked the other. A null author (a deleted account) is never blocked. */
+export function notBlockedBetween(readerId: string, authorColumn: AnyColumn): SQL {
+  return sql`not exists (
+    select 1 from ${memberBlocks}
+    where (${memberBlocks.blockerId} = ${readerId} and ${memberBlocks.blockedId} = ${authorColumn})
+       or (${memberBlocks.blockerId} = ${authorColumn} and ${memberBlocks.blockedId} = ${readerId})
+  )`;
+}
+
+/** The post is neither deleted by its author nor hidden by a moderator. */
+export function postPublished(): SQL {
+  return sql`${forumPosts.deletedAt} is null and ${forumPosts.hiddenAt} is null`;
+}
+
+/** Everything a reader needs before a post's text may reach them: its thread, its state and no block. */
+export function postReadableBy(readerId: string): SQL {
+  return sql`${threadVisibleTo(readerId)} and ${postPublished()} and ${notBlockedBetween(readerId, forumPosts.authorId)}`;
+}
