@@ -3,7 +3,9 @@
  * and e-mails agree. Threads and posts are addressed by id; members by
  * pseudonym, which is what other members know them by.
  */
-export const POSTS_PER_PAGE = 30;
+import { pageOfPosition } from "../server/forum/thread-pages";
+
+export { POSTS_PER_PAGE, pageOfPosition } from "../server/forum/thread-pages";
 
 export const forumPaths = {
   index: () => "/forum",
@@ -12,7 +14,7 @@ export const forumPaths = {
   category: (slug: string) => `/forum/categories/${encodeURIComponent(slug)}`,
   newThread: (categorySlug: string) => `/forum/categories/${encodeURIComponent(categorySlug)}/new`,
   thread: (threadId: string, page = 1) => (page > 1 ? `/forum/threads/${threadId}?page=${page}` : `/forum/threads/${threadId}`),
-  /** A post inside its thread page: positions 1–30 are on page 1, 31–60 on page 2, and so on. */
+  /** A post inside its thread page. */
   post: (threadId: string, postId: string, position: number) => `${forumPaths.thread(threadId, pageOfPosition(position))}#post-${postId}`,
   editPost: (postId: string) => `/forum/posts/${postId}/edit`,
   member: (pseudonym: string) => `/forum/members/${encodeURIComponent(pseudonym)}`,
@@ -23,7 +25,3 @@ export const forumPaths = {
   notifications: () => "/notifications",
   settings: () => "/settings/forum",
 };
-
-export function pageOfPosition(position: number): number {
-  return Math.max(1, Math.ceil(position / POSTS_PER_PAGE));
-}

@@ -8,8 +8,11 @@ import { closedGroupMembers, forumCategories, forumPosts, forumThreads, memberBl
  * group or a block cannot leak through one query that forgot a rule.
  */
 
+/** A reader's account id, or a column or expression holding one when a query checks many readers at once. */
+export type ReaderId = string | AnyColumn | SQL;
+
 /** The thread is in an open category, or in a closed group the reader has joined. */
-export function threadVisibleTo(readerId: string): SQL {
+export function threadVisibleTo(readerId: ReaderId): SQL {
   return sql`(
     (${forumThreads.categoryId} is not null and exists (
       select 1 from ${forumCategories} where ${forumCategories.id} = ${forumThreads.categoryId} and ${forumCategories.archivedAt} is null
@@ -24,7 +27,7 @@ export function threadVisibleTo(readerId: string): SQL {
 }
 
 /** Neither the reader nor the author has blocked the other. A null author (a deleted account) is never blocked. */
-export function notBlockedBetween(readerId: string, authorColumn: AnyColumn): SQL {
+export function notBlockedBetween(readerId: ReaderId, authorColumn: AnyColumn | SQL): SQL {
   return sql`not exists (
     select 1 from ${memberBlocks}
     where (${memberBlocks.blockerId} = ${readerId} and ${memberBlocks.blockedId} = ${authorColumn})
@@ -38,6 +41,6 @@ export function postPublished(): SQL {
 }
 
 /** Everything a reader needs before a post's text may reach them: its thread, its state and no block. */
-export function postReadableBy(readerId: string): SQL {
+export function postReadableBy(readerId: ReaderId): SQL {
   return sql`${threadVisibleTo(readerId)} and ${postPublished()} and ${notBlockedBetween(readerId, forumPosts.authorId)}`;
 }

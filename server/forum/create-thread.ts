@@ -1,0 +1,96 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+
+import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldErrors, threadTitleSchema, type PostFieldErrors } from "./post-input";
+import { findPostByIdempotencyKey, unsafePublishPost, type PublishedPostRef } from "./publish-post";
+import { closedGroupMembers, forumCategories, forumThreads } from "./schema";
+import type { Actor } from "../identity/actor";
+import type { Database, Executor } from "../platform/db";
+import { isUniqueViolation } from "../platform/unique-violation";
+import { can } from "../policy";
+
+export type ThreadPlace = { kind: "category"; categoryId: string } | { kind: "group"; groupId: string };
+
+export type CreateThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
+
+const threadInput = z.object({
+  title: threadTitleSchema,
+  body: postBodySchema,
+  contentWarning: contentWarningSchema,
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export function draftKeyForPlace(place: ThreadPlace): string {
+  return place.kind === "category" ? `category:${place.categoryId}` : `group:${place.groupId}`;
+}
+
+/**
+ * Start a thread with its opening post, in an open category or in a closed
+ * group the writer has joined. Submitting the same form twice returns the
+ * thread the first submit created.
+ */
+export async function createThread(
+  db: Database,
+  actor: Actor,
+  place: ThreadPlace,
+  input: { title: unknown; body: unknown; contentWarning?: unknown; idempotencyKey: unknown },
+): Promise<CreateThreadResult> {
+  if (!can(actor, "forum.write") || !actor.hasMemberProfile) return { status: "not_found" };
+
+  const parsed = threadInput.safeParse(input);
+  if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) };
+  const { title, body, contentWarning, idempotencyKey } = parsed.data;
+
+  const earlier = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
+  if (earlier) return { status: "created", ...earlier };
+
+  try {
+    return await db.transaction(async (tx) => {
+      if (!(await mayStartThreadIn(tx, actor.accountId, place))) return { status: "not_found" } as const;
+
+      const [thread] = await tx
+        .insert(forumThreads)
+        .values({
+          title,
+          authorId: actor.accountId,
+          categoryId: place.kind === "category" ? place.categoryId : null,
+          closedGroupId: place.kind === "group" ? place.groupId : null,
+        })
+        .returning({ id: forumThreads.id });
+
+      const published = await unsafePublishPost(tx, {
+        threadId: thread!.id,
+        authorId: actor.accountId,
+        body,
+        contentWarning,
+        quotedPostId: null,
+        idempotencyKey,
+        draftKey: draftKeyForPlace(place),
+        newThreadInCategory: place.kind === "category" ? place.categoryId : undefined,
+      });
+      return { status: "created", ...published } as const;
+    });
+  } catch (error) {
+    // A second submit of the same form raced this one and won; return what it created.
+    if (!isUniqueViolation(error, "forum_posts_author_idempotency_key")) throw error;
+    const winner = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
+    if (!winner) throw error;
+    return { status: "created", ...winner };
+  }
+}
+
+async function mayStartThreadIn(db: Executor, accountId: string, place: ThreadPlace): Promise<boolean> {
+  if (place.kind === "category") {
+    const [category] = await db
+      .select({ id: forumCategories.id })
+      .from(forumCategories)
+      .where(and(eq(forumCategories.id, place.categoryId), isNull(forumCategories.archivedAt)));
+    return Boolean(category);
+  }
+
+  const [membership] = await db
+    .select({ status: closedGroupMembers.status })
+    .from(closedGroupMembers)
+    .where(and(eq(closedGroupMembers.groupId, place.groupId), eq(closedGroupMembers.accountId, accountId), eq(closedGroupMembers.status, "joined")));
+  return Boolean(membership);
+}

@@ -1,0 +1,76 @@
+import { and, eq, sql } from "drizzle-orm";
+
+import { notifyAboutPost } from "./notify-about-post";
+import { renderPostMarkdown } from "./render-markdown";
+import { forumDrafts, forumPosts, forumThreads, forumThreadSubscriptions } from "./schema";
+import type { Executor, Transaction } from "../platform/db";
+import { recordUsageEvent } from "../research/record-usage-event";
+
+export interface PublishedPostRef {
+  threadId: string;
+  postId: string;
+  position: number;
+}
+
+/** The post an earlier submit of the same form created, if any. */
+export async function findPostByIdempotencyKey(db: Executor, authorId: string, idempotencyKey: string): Promise<PublishedPostRef | undefined> {
+  const [existing] = await db
+    .select({ threadId: forumPosts.threadId, postId: forumPosts.id, position: forumPosts.position })
+    .from(forumPosts)
+    .where(and(eq(forumPosts.authorId, authorId), eq(forumPosts.idempotencyKey, idempotencyKey)));
+  return existing;
+}
+
+/**
+ * Insert a post at the thread's next position and do what publishing
+ * implies: bump the thread, subscribe the author, count it for research,
+ * notify, and drop the draft. Unsafe: the caller has checked that the author
+ * may write in this thread, and holds the thread row locked (`for update`),
+ * so two replies cannot take the same position.
+ */
+export async function unsafePublishPost(
+  tx: Transaction,
+  post: {
+    threadId: string;
+    authorId: string;
+    body: string;
+    contentWarning: string | null;
+    quotedPostId: string | null;
+    idempotencyKey: string;
+    draftKey: string;
+    newThreadInCategory?: string;
+  },
+): Promise<PublishedPostRef> {
+  const [thread] = await tx
+    .update(forumThreads)
+    .set({
+      lastPosition: sql`${forumThreads.lastPosition} + 1`,
+      lastPostedAt: sql`now()`,
+      // The opening post is not a reply.
+      replyCount: sql`${forumThreads.replyCount} + case when ${forumThreads.lastPosition} = 0 then 0 else 1 end`,
+    })
+    .where(eq(forumThreads.id, post.threadId))
+    .returning({ position: forumThreads.lastPosition });
+  if (!thread) throw new Error(`Thread ${post.threadId} vanished while a post was published in it.`);
+
+  const [created] = await tx
+    .insert(forumPosts)
+    .values({
+      threadId: post.threadId,
+      position: thread.position,
+      authorId: post.authorId,
+      body: post.body,
+      bodyHtml: renderPostMarkdown(post.body),
+      contentWarning: post.contentWarning,
+      quotedPostId: post.quotedPostId,
+      idempotencyKey: post.idempotencyKey,
+    })
+    .returning({ id: forumPosts.id });
+
+  await tx.insert(forumThreadSubscriptions).values({ accountId: post.authorId, threadId: post.threadId }).onConflictDoNothing();
+  await recordUsageEvent(tx, { accountId: post.authorId, kind: "forum_post_written", subjectId: created!.id });
+  await notifyAboutPost(tx, { postId: created!.id, threadId: post.threadId, authorId: post.authorId, body: post.body, newThreadInCategory: post.newThreadInCategory });
+  await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, post.authorId), eq(forumDrafts.draftKey, post.draftKey)));
+
+  return { threadId: post.threadId, postId: created!.id, position: thread.position };
+}
