@@ -36,6 +36,7 @@ describe.each(testEngines())("administrator routes on %s", (engine) => {
       keys: database.keys,
       log,
       mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
+      nudgeNotificationMailer: () => undefined,
       demo: false,
       ping: async () => undefined,
       close: async () => undefined,

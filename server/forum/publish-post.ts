@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 
 import { notifyAboutPost } from "./notify-about-post";
 import { renderPostMarkdown } from "./render-markdown";
-import { forumDrafts, forumPosts, forumThreads, forumThreadSubscriptions } from "./schema";
+import { forumDrafts, forumPosts, forumThreadReads, forumThreads, forumThreadSubscriptions } from "./schema";
 import type { Executor, Transaction } from "../platform/db";
 import { recordUsageEvent } from "../research/record-usage-event";
 
@@ -68,6 +68,11 @@ export async function unsafePublishPost(
     .returning({ id: forumPosts.id });
 
   await tx.insert(forumThreadSubscriptions).values({ accountId: post.authorId, threadId: post.threadId }).onConflictDoNothing();
+  // The writer has read everything up to their own post.
+  await tx
+    .insert(forumThreadReads)
+    .values({ accountId: post.authorId, threadId: post.threadId, lastReadPosition: thread.position })
+    .onConflictDoUpdate({ target: [forumThreadReads.accountId, forumThreadReads.threadId], set: { lastReadPosition: sql`greatest(${forumThreadReads.lastReadPosition}, excluded.last_read_position)` } });
   await recordUsageEvent(tx, { accountId: post.authorId, kind: "forum_post_written", subjectId: created!.id });
   await notifyAboutPost(tx, { postId: created!.id, threadId: post.threadId, authorId: post.authorId, body: post.body, newThreadInCategory: post.newThreadInCategory });
   await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, post.authorId), eq(forumDrafts.draftKey, post.draftKey)));

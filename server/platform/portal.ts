@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 
 import { accounts } from "../identity/schema";
+import { startNotificationMailer } from "../notifications/start-notification-mailer";
 import { seedDemo } from "../../scripts/seed-demo";
 import type { Config } from "./config";
 import type { KeyRing } from "./crypto";
@@ -19,6 +20,8 @@ export interface Portal {
   keys: KeyRing;
   log: Logger;
   mailer: Mailer;
+  /** Ask for pending notification e-mails to be sent soon, e.g. after a post is published. */
+  nudgeNotificationMailer(): void;
   /** Demo sign-in is offered; never true when NODE_ENV is production. */
   demo: boolean;
   ping(): Promise<void>;
@@ -34,6 +37,7 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
   const demo = await prepareDemo(handle.db, handle.kind, config, keys, log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const stopHousekeeping = startHousekeeping(handle.db, log);
+  const notificationMailer = startNotificationMailer(handle.db, { keys, mailer, publicUrl: config.publicUrl, log });
 
   return {
     config,
@@ -42,10 +46,12 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
     keys,
     log,
     mailer,
+    nudgeNotificationMailer: notificationMailer.nudge,
     demo,
     ping: handle.ping,
     close: async () => {
       stopHousekeeping();
+      notificationMailer.stop();
       mailer.close();
       await handle.close();
     },

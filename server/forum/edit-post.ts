@@ -1,0 +1,78 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+
+import { threadVisibleTo } from "./forum-visibility";
+import { contentWarningSchema, postBodySchema, postFieldErrors, threadTitleSchema, type PostFieldErrors } from "./post-input";
+import { renderPostMarkdown } from "./render-markdown";
+import { forumDrafts, forumPostRevisions, forumPosts, forumThreads } from "./schema";
+import type { Actor } from "../identity/actor";
+import type { Database, Executor } from "../platform/db";
+import { can } from "../policy";
+
+export interface EditablePost {
+  id: string;
+  threadId: string;
+  position: number;
+  /** Set for the opening post, whose edit form also changes the thread's title. */
+  threadTitle: string | null;
+  body: string;
+  contentWarning: string | null;
+}
+
+export type GetEditablePostResult = ({ status: "found" } & EditablePost) | { status: "not_found" };
+export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
+
+const editInput = z.object({ body: postBodySchema, contentWarning: contentWarningSchema, title: threadTitleSchema.optional() });
+
+/** The writer's own post, as they wrote it, for the edit form. Deleted and hidden posts cannot be edited. */
+export async function getEditablePost(db: Executor, actor: Actor, postId: string): Promise<GetEditablePostResult> {
+  if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+
+  const post = await findOwnLivePost(db, actor.accountId, postId);
+  if (!post) return { status: "not_found" };
+  return { status: "found", ...post };
+}
+
+/**
+ * Change the writer's own post. The version it replaces is kept, so
+ * moderators can see what a post said before an edit.
+ */
+export async function editPost(db: Database, actor: Actor, postId: string, input: { body: unknown; contentWarning?: unknown; title?: unknown }): Promise<EditPostResult> {
+  if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+
+  return db.transaction(async (tx) => {
+    const post = await findOwnLivePost(tx, actor.accountId, postId, { lock: true });
+    if (!post) return { status: "not_found" } as const;
+
+    const parsed = editInput.safeParse({ ...input, title: post.threadTitle === null ? undefined : input.title });
+    if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) } as const;
+    const { body, contentWarning, title } = parsed.data;
+
+    await tx.insert(forumPostRevisions).values({ postId, body: post.body, contentWarning: post.contentWarning, writtenAt: post.writtenAt });
+    await tx.update(forumPosts).set({ body, bodyHtml: renderPostMarkdown(body), contentWarning, editedAt: sql`now()` }).where(eq(forumPosts.id, postId));
+    if (title !== undefined) await tx.update(forumThreads).set({ title }).where(eq(forumThreads.id, post.threadId));
+    await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, actor.accountId), eq(forumDrafts.draftKey, `post:${postId}`)));
+
+    return { status: "saved", threadId: post.threadId, postId, position: post.position } as const;
+  });
+}
+
+async function findOwnLivePost(db: Executor, authorId: string, postId: string, options: { lock?: boolean } = {}) {
+  const query = db
+    .select({
+      id: forumPosts.id,
+      threadId: forumPosts.threadId,
+      position: forumPosts.position,
+      body: forumPosts.body,
+      contentWarning: forumPosts.contentWarning,
+      writtenAt: sql<Date>`coalesce(${forumPosts.editedAt}, ${forumPosts.createdAt})`.mapWith(forumPosts.createdAt),
+      title: forumThreads.title,
+    })
+    .from(forumPosts)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .where(and(eq(forumPosts.id, postId), eq(forumPosts.authorId, authorId), isNull(forumPosts.deletedAt), isNull(forumPosts.hiddenAt), threadVisibleTo(authorId)));
+  const [post] = options.lock ? await query.for("update", { of: forumPosts }) : await query;
+  if (!post) return undefined;
+
+  return { ...post, threadTitle: post.position === 1 ? post.title : null };
+}
