@@ -11,6 +11,7 @@ import { SiteHeader } from "~/components/site-header";
 import { m } from "~/paraglide/messages";
 import { getLocale } from "~/paraglide/runtime";
 import { needsOnboarding } from "../server/identity/actor";
+import { countUnreadNotifications } from "../server/notifications/list-notifications";
 import { safeEqual } from "../server/platform/crypto";
 import { requestContext } from "../server/platform/request-context";
 import { can } from "../server/policy";
@@ -57,7 +58,9 @@ export async function loader({ context }: Route.LoaderArgs) {
             may: {
               invite: can(actor, "invitations.create"),
               administer: can(actor, "admin.view"),
+              readForum: can(actor, "forum.read"),
             },
+            unreadNotifications: await countUnreadNotifications(portal.db, actor),
           }
         : null,
   };

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { Form, Link, NavLink, useLocation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
 import { useRootData, type RootLoaderData } from "~/root";
 import type { Locale } from "../../server/identity/roles";
@@ -89,6 +90,18 @@ function SiteNavigation({ viewer }: { viewer: Viewer }) {
               {m.nav_home()}
             </NavLink>
           </li>
+          {viewer.may.readForum ? (
+            <>
+              <li>
+                <NavLink to={forumPaths.index()}>{m.nav_forum()}</NavLink>
+              </li>
+              <li>
+                <NavLink to={forumPaths.notifications()}>
+                  {viewer.unreadNotifications > 0 ? m.nav_notifications_unread({ count: viewer.unreadNotifications }) : m.nav_notifications()}
+                </NavLink>
+              </li>
+            </>
+          ) : null}
           {viewer.may.invite ? (
             <li>
               <NavLink to="/invitations">{m.nav_invitations()}</NavLink>

@@ -1,0 +1,116 @@
+import { Form, Link } from "react-router";
+
+import { CsrfField } from "~/components/csrf-field";
+import { formatDateTime } from "~/format-date";
+import { forumPaths, pageOfPosition } from "~/forum-paths";
+import { m } from "~/paraglide/messages";
+import type { PostView, ReactionKind } from "../../server/forum/get-thread-page";
+import type { Locale } from "../../server/identity/roles";
+
+function reactionLabel(kind: ReactionKind): string {
+  switch (kind) {
+    case "cheer":
+      return m.forum_reaction_cheer();
+    case "thanks":
+      return m.forum_reaction_thanks();
+    case "hug":
+      return m.forum_reaction_hug();
+  }
+}
+
+/**
+ * One post in a thread. Its HTML was rendered and sanitised when it was
+ * written, so it is inserted as it is. Text behind a content warning or a
+ * muted word stays folded in a <details> until the reader opens it.
+ */
+export function ForumPost(props: { post: PostView & { mutedWords: string[] }; threadId: string; locale: Locale; canWrite: boolean }) {
+  const { post, locale } = props;
+  const headingId = `post-${post.id}-author`;
+
+  return (
+    <article id={`post-${post.id}`} className="forum-post stack" aria-labelledby={headingId}>
+      <header className="forum-post__header">
+        <h3 id={headingId} className="ds-heading" data-size="2xs">
+          {post.author ? <Link to={forumPaths.member(post.author.pseudonym)}>{post.author.pseudonym}</Link> : m.forum_former_member()}
+          {post.author?.isModerator ? (
+            <span className="ds-tag" data-color="info" data-size="sm">
+              {m.forum_moderator_badge()}
+            </span>
+          ) : null}
+        </h3>
+        <p className="ds-paragraph" data-size="sm">
+          <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(post.createdAt, locale)}</time>
+          {post.editedAt ? ` · ${m.forum_post_edited()}` : null}
+        </p>
+      </header>
+      <PostContent post={post} />
+      {post.state === "published" ? <PostActions {...props} /> : null}
+    </article>
+  );
+}
+
+function PostContent({ post }: { post: PostView & { mutedWords: string[] } }) {
+  if (post.state === "deleted") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_deleted()}</p>;
+  if (post.state === "hidden") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_hidden()}</p>;
+
+  const body = <div className="forum-post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />;
+  if (post.mutedWords.length > 0) {
+    return (
+      <details className="ds-details forum-post__fold">
+        <summary>{m.forum_post_muted_summary({ words: post.mutedWords.join(", ") })}</summary>
+        {post.contentWarning ? <p className="ds-paragraph">{m.forum_post_content_warning({ warning: post.contentWarning })}</p> : null}
+        {body}
+      </details>
+    );
+  }
+  if (post.contentWarning) {
+    return (
+      <details className="ds-details forum-post__fold">
+        <summary>{m.forum_post_content_warning_summary({ warning: post.contentWarning })}</summary>
+        {body}
+      </details>
+    );
+  }
+  return body;
+}
+
+function PostActions(props: { post: PostView; threadId: string; canWrite: boolean }) {
+  const { post, threadId, canWrite } = props;
+  if (!canWrite) return null;
+
+  return (
+    <footer className="forum-post__actions">
+      {!post.isOwn ? (
+        <ul className="reaction-list" aria-label={m.forum_reactions_label()}>
+          {post.reactions.map((reaction) => (
+            <li key={reaction.kind}>
+              <Form method="post" preventScrollReset>
+                <CsrfField />
+                <input type="hidden" name="intent" value="react" />
+                <input type="hidden" name="postId" value={post.id} />
+                <input type="hidden" name="kind" value={reaction.kind} />
+                <input type="hidden" name="on" value={reaction.mine ? "no" : "yes"} />
+                <button type="submit" className="ds-button" data-variant={reaction.mine ? "primary" : "secondary"} data-size="sm" aria-pressed={reaction.mine}>
+                  {m.forum_reaction_button({ reaction: reactionLabel(reaction.kind), count: reaction.count })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="ds-paragraph" data-size="sm">
+          {post.reactions
+            .filter((reaction) => reaction.count > 0)
+            .map((reaction) => m.forum_reaction_count({ reaction: reactionLabel(reaction.kind), count: reaction.count }))
+            .join(" · ")}
+        </p>
+      )}
+      <p className="forum-post__links ds-paragraph" data-size="sm">
+        <Link to={`${forumPaths.thread(threadId, pageOfPosition(post.position))}${pageOfPosition(post.position) > 1 ? "&" : "?"}quote=${post.id}#reply`} preventScrollReset>
+          {m.forum_post_quote()}
+        </Link>
+        {post.isOwn ? <Link to={forumPaths.editPost(post.id)}>{m.forum_post_edit()}</Link> : null}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState } from "react";
+import { Form } from "react-router";
+
+import { CsrfField } from "~/components/csrf-field";
+import { IdentityGuardFindings } from "~/components/identity-guard-findings";
+import { m } from "~/paraglide/messages";
+import type { IdentifyingDetail } from "../../server/forum/identity-guard/find-identifying-details";
+import type { PostFieldErrors } from "../../server/forum/post-input";
+
+export interface PostEditorLimits {
+  titleMax: number;
+  bodyMax: number;
+  contentWarningMax: number;
+}
+
+export interface PostEditorValues {
+  title: string;
+  body: string;
+  contentWarning: string;
+}
+
+/** What the last submit of the editor returned, for the page to show; the typed values come back so nothing is lost. */
+export interface PostEditorState {
+  values: PostEditorValues;
+  errors?: PostFieldErrors;
+  /** Details the identity guard found; the member may edit or publish anyway. */
+  findings?: IdentifyingDetail[];
+  draftSaved?: boolean;
+}
+
+const DRAFT_SAVE_DELAY_MS = 1500;
+
+function errorText(code: string | undefined, limits: PostEditorLimits): string | undefined {
+  switch (code) {
+    case undefined:
+      return undefined;
+    case "title_missing":
+      return m.forum_error_title_missing();
+    case "title_too_short":
+      return m.forum_error_title_too_short();
+    case "title_too_long":
+      return m.forum_error_title_too_long({ max: limits.titleMax });
+    case "body_missing":
+      return m.forum_error_body_missing();
+    case "body_too_long":
+      return m.forum_error_body_too_long({ max: limits.bodyMax });
+    case "content_warning_too_long":
+      return m.forum_error_content_warning_too_long({ max: limits.contentWarningMax });
+    case "locked":
+      return m.forum_error_locked();
+    default:
+      return m.forum_error_form_expired();
+  }
+}
+
+/**
+ * The writing form for a new thread, a reply or an edit. It posts to its own
+ * page with intent `publish`; the server runs the identity guard and, when it
+ * finds something, returns the text with the findings, and the member can
+ * edit or publish anyway. With JavaScript the draft is saved as they type;
+ * without it, the "save draft" button does the same.
+ */
+export function PostEditor(props: {
+  id: string;
+  heading: string;
+  draftKey: string;
+  idempotencyKey?: string;
+  withTitle: boolean;
+  defaults: PostEditorValues;
+  state?: PostEditorState;
+  limits: PostEditorLimits;
+  submitLabel: string;
+  hiddenFields?: Record<string, string>;
+  draftSavedAt?: string | null;
+}) {
+  const { id, state, limits } = props;
+  const values = state?.values ?? props.defaults;
+  const errors = state?.errors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const draftStatus = useDraftAutosave(formRef, props.draftKey);
+  const titleError = errorText(errors.title, limits);
+  const bodyError = errorText(errors.body, limits);
+  const warningError = errorText(errors.contentWarning, limits);
+  const formError = errorText(errors.form, limits);
+
+  return (
+    <section className="stack post-editor" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="ds-heading" data-size="sm">
+        {props.heading}
+      </h2>
+      {formError ? (
+        <div className="ds-alert" data-color="danger" role="alert">
+          <p className="ds-paragraph">{formError}</p>
+        </div>
+      ) : null}
+      {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} /> : null}
+      {/* Keyed by the returned values, so a server answer replaces what the fields show. */}
+      <Form method="post" className="stack" ref={formRef} key={state ? JSON.stringify(state.values) : "initial"}>
+        <CsrfField />
+        <input type="hidden" name="draftKey" value={props.draftKey} />
+        {props.idempotencyKey ? <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} /> : null}
+        {Object.entries(props.hiddenFields ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {props.withTitle ? (
+          <div className="ds-field">
+            <label className="ds-label" htmlFor={`${id}-title`}>
+              {m.forum_editor_title_label()}
+            </label>
+            <input
+              className="ds-input"
+              id={`${id}-title`}
+              name="title"
+              defaultValue={values.title}
+              maxLength={limits.titleMax * 2}
+              aria-invalid={titleError ? true : undefined}
+              aria-describedby={titleError ? `${id}-title-error` : undefined}
+              autoComplete="off"
+            />
+            {titleError ? (
+              <p className="ds-validation-message" id={`${id}-title-error`}>
+                {titleError}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="ds-field">
+          <label className="ds-label" htmlFor={`${id}-body`}>
+            {m.forum_editor_body_label()}
+          </label>
+          <p className="ds-paragraph" data-size="sm" id={`${id}-body-help`}>
+            {m.forum_editor_body_help()}
+          </p>
+          <textarea
+            className="ds-input"
+            id={`${id}-body`}
+            name="body"
+            rows={8}
+            defaultValue={values.body}
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={[`${id}-body-help`, bodyError ? `${id}-body-error` : null].filter(Boolean).join(" ")}
+            suppressHydrationWarning
+          />
+          {bodyError ? (
+            <p className="ds-validation-message" id={`${id}-body-error`}>
+              {bodyError}
+            </p>
+          ) : null}
+        </div>
+        <div className="ds-field">
+          <label className="ds-label" htmlFor={`${id}-warning`}>
+            {m.forum_editor_content_warning_label()}
+          </label>
+          <p className="ds-paragraph" data-size="sm" id={`${id}-warning-help`}>
+            {m.forum_editor_content_warning_help()}
+          </p>
+          <input
+            className="ds-input"
+            id={`${id}-warning`}
+            name="contentWarning"
+            defaultValue={values.contentWarning}
+            aria-invalid={warningError ? true : undefined}
+            aria-describedby={[`${id}-warning-help`, warningError ? `${id}-warning-error` : null].filter(Boolean).join(" ")}
+            autoComplete="off"
+          />
+          {warningError ? (
+            <p className="ds-validation-message" id={`${id}-warning-error`}>
+              {warningError}
+            </p>
+          ) : null}
+        </div>
+        <p className="ds-paragraph" data-size="sm" role="status">
+          {draftStatus ?? (state?.draftSaved ? m.forum_editor_draft_saved() : props.draftSavedAt ? m.forum_editor_draft_restored() : "")}
+        </p>
+        <div className="button-row">
+          {state?.findings && state.findings.length > 0 ? (
+            <button type="submit" name="intent" value="publish-anyway" className="ds-button" data-variant="secondary">
+              {m.forum_editor_publish_anyway()}
+            </button>
+          ) : null}
+          <button type="submit" name="intent" value="publish" className="ds-button" data-variant="primary">
+            {state?.findings && state.findings.length > 0 ? m.forum_editor_check_again() : props.submitLabel}
+          </button>
+          <button type="submit" name="intent" value="save-draft" className="ds-button" data-variant="tertiary">
+            {m.forum_editor_save_draft()}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * Save the form's fields as a draft a moment after the member stops typing.
+ * Returns a status line for the live region, or null before the first save.
+ */
+function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draftKey: string): string | null {
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const save = async () => {
+      const body = new FormData(form);
+      body.set("draftKey", draftKey);
+      try {
+        const response = await fetch("/forum/drafts", { method: "POST", body, headers: { Accept: "application/json" } });
+        setStatus(response.ok ? m.forum_editor_draft_saved() : m.forum_editor_draft_not_saved());
+      } catch {
+        setStatus(m.forum_editor_draft_not_saved());
+      }
+    };
+    const onInput = () => {
+      clearTimeout(timer);
+      timer = setTimeout(save, DRAFT_SAVE_DELAY_MS);
+    };
+
+    form.addEventListener("input", onInput);
+    return () => {
+      clearTimeout(timer);
+      form.removeEventListener("input", onInput);
+    };
+  }, [formRef, draftKey]);
+
+  return status;
+}

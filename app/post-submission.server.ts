@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+
+import { data, redirect } from "react-router";
+
+import type { PostEditorLimits, PostEditorState, PostEditorValues } from "~/components/post-editor";
+import { forumPaths } from "~/forum-paths";
+import { saveDraft } from "../server/forum/drafts";
+import { findIdentifyingDetails } from "../server/forum/identity-guard/find-identifying-details";
+import { CONTENT_WARNING_MAX_LENGTH, POST_BODY_MAX_LENGTH, THREAD_TITLE_MAX_LENGTH, type PostFieldErrors } from "../server/forum/post-input";
+import type { PersonActor } from "../server/identity/actor";
+import type { RequestState } from "../server/platform/request-context";
+
+export const postEditorLimits: PostEditorLimits = { titleMax: THREAD_TITLE_MAX_LENGTH, bodyMax: POST_BODY_MAX_LENGTH, contentWarningMax: CONTENT_WARNING_MAX_LENGTH };
+
+/** A fresh key for a writing form, so a resubmit of that form finds the post it created. */
+export function newIdempotencyKey(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export function editorValues(form: FormData): PostEditorValues {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { title: text("title"), body: text("body"), contentWarning: text("contentWarning") };
+}
+
+export type PublishOutcome = { status: "published"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "not_found" };
+
+/**
+ * Handle a post of the writing form: save a draft, or check the text with the
+ * identity guard and publish. Returns what the editor must show next, or a
+ * redirect to the published post. The typed values always come back, so
+ * nothing is lost on an error.
+ */
+export async function submitPostEditor(
+  state: RequestState,
+  actor: PersonActor,
+  form: FormData,
+  publish: (values: PostEditorValues, idempotencyKey: unknown) => Promise<PublishOutcome>,
+): Promise<{ editor: PostEditorState } | Response> {
+  const values = editorValues(form);
+  const intent = form.get("intent");
+
+  if (intent === "save-draft") {
+    const saved = await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
+    return { editor: { values, draftSaved: saved.status === "saved" } };
+  }
+  if (intent !== "publish" && intent !== "publish-anyway") throw data({ code: "invalid_intent" }, { status: 400 });
+
+  // The guard reads the text only to point at details; nothing it finds is stored or logged.
+  if (intent === "publish") {
+    const findings = findIdentifyingDetails(values.body);
+    if (findings.length > 0) {
+      await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
+      return { editor: { values, findings } };
+    }
+  }
+
+  const outcome = await publish(values, form.get("idempotencyKey"));
+  switch (outcome.status) {
+    case "published":
+      state.log.info({ accountId: actor.accountId, postId: outcome.postId, threadId: outcome.threadId }, "forum_post.published");
+      state.portal.nudgeNotificationMailer();
+      return redirect(forumPaths.post(outcome.threadId, outcome.postId, outcome.position));
+    case "invalid":
+      return { editor: { values, errors: outcome.errors } };
+    case "locked":
+      return { editor: { values, errors: { form: "locked" } } };
+    case "not_found":
+      throw data({ code: "not_found" }, { status: 404 });
+  }
+}

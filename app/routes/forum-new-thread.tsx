@@ -1,0 +1,90 @@
+import { data, Link } from "react-router";
+
+import { PostEditor } from "~/components/post-editor";
+import { forumPaths } from "~/forum-paths";
+import { m } from "~/paraglide/messages";
+import { newIdempotencyKey, postEditorLimits, submitPostEditor } from "~/post-submission.server";
+import { requirePermission } from "~/route-guards.server";
+import { createThread, draftKeyForPlace } from "../../server/forum/create-thread";
+import { getDraft } from "../../server/forum/drafts";
+import { findWritablePlace } from "../../server/forum/find-writable-place";
+import type { Actor } from "../../server/identity/actor";
+import { requestContext, type RequestState } from "../../server/platform/request-context";
+import type { Route } from "./+types/forum-new-thread";
+
+export function meta() {
+  return [{ title: `${m.forum_new_thread_title()} – ReConnect` }];
+}
+
+// One module serves /forum/categories/:slug/new and /forum/groups/:groupId/new.
+async function resolvePlace(state: RequestState, actor: Actor, params: { slug?: string; groupId?: string }) {
+  const target = params.groupId ? { groupId: params.groupId } : { categorySlug: params.slug ?? "" };
+  const found = await findWritablePlace(state.portal.db, actor, target, state.locale);
+  if (!found) throw data({ code: "not_found" }, { status: 404 });
+  const backPath = found.place.kind === "group" ? forumPaths.group(found.place.groupId) : forumPaths.category(params.slug ?? "");
+  return { ...found, backPath };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "forum.write");
+  const state = context.get(requestContext);
+  const { place, name, backPath } = await resolvePlace(state, actor, params);
+
+  const draftKey = draftKeyForPlace(place);
+  const draft = await getDraft(state.portal.db, actor, draftKey);
+  return {
+    placeName: name,
+    inGroup: place.kind === "group",
+    backPath,
+    draftKey,
+    idempotencyKey: newIdempotencyKey(),
+    defaults: { title: draft?.title ?? "", body: draft?.body ?? "", contentWarning: draft?.contentWarning ?? "" },
+    draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
+    limits: postEditorLimits,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requirePermission(context, request, "forum.write");
+  const state = context.get(requestContext);
+  const { place } = await resolvePlace(state, actor, params);
+  const form = await request.formData();
+
+  return submitPostEditor(state, actor, form, async (values, idempotencyKey) => {
+    const result = await createThread(state.portal.db, actor, place, { ...values, idempotencyKey });
+    return result.status === "created" ? { ...result, status: "published" } : result;
+  });
+}
+
+export default function ForumNewThread({ loaderData, actionData }: Route.ComponentProps) {
+  return (
+    <>
+      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
+          </li>
+          <li>
+            <Link to={loaderData.backPath}>{loaderData.placeName}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="ds-heading" data-size="lg">
+        {m.forum_new_thread_title()}
+      </h1>
+      <p className="ds-paragraph">{loaderData.inGroup ? m.forum_new_thread_intro_group({ group: loaderData.placeName }) : m.forum_new_thread_intro({ category: loaderData.placeName })}</p>
+      <PostEditor
+        id="thread-editor"
+        heading={m.forum_new_thread_editor_heading()}
+        draftKey={loaderData.draftKey}
+        idempotencyKey={loaderData.idempotencyKey}
+        withTitle
+        defaults={loaderData.defaults}
+        draftSavedAt={loaderData.draftSavedAt}
+        state={actionData && "editor" in actionData ? actionData.editor : undefined}
+        limits={loaderData.limits}
+        submitLabel={m.forum_new_thread_submit()}
+      />
+    </>
+  );
+}

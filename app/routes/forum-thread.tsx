@@ -1,0 +1,160 @@
+import { data, Form, Link, redirect } from "react-router";
+
+import { CsrfField } from "~/components/csrf-field";
+import { ForumPost } from "~/components/forum-post";
+import { PostEditor } from "~/components/post-editor";
+import { Pagination } from "~/components/pagination";
+import { forumPaths } from "~/forum-paths";
+import { m } from "~/paraglide/messages";
+import { newIdempotencyKey, postEditorLimits, submitPostEditor } from "~/post-submission.server";
+import { requirePermission } from "~/route-guards.server";
+import { getDraft } from "../../server/forum/drafts";
+import { findMutedWords } from "../../server/forum/find-muted-words";
+import { getThreadPage } from "../../server/forum/get-thread-page";
+import { listMutedWords } from "../../server/forum/list-muted-words";
+import { reactToPost } from "../../server/forum/react-to-post";
+import { recordThreadRead } from "../../server/forum/record-thread-read";
+import { quoteMarkdown } from "../../server/forum/render-markdown";
+import { draftKeyForReply, replyToThread } from "../../server/forum/reply-to-thread";
+import { setThreadSubscription } from "../../server/forum/set-subscription";
+import { markNotificationsRead } from "../../server/notifications/list-notifications";
+import { requestContext } from "../../server/platform/request-context";
+import { can } from "../../server/policy";
+import type { Route } from "./+types/forum-thread";
+
+export function meta({ data: loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData ? `${loaderData.thread.title} – ReConnect` : "ReConnect" }];
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "forum.read");
+  const { portal, locale } = context.get(requestContext);
+  const url = new URL(request.url);
+
+  const result = await getThreadPage(portal.db, actor, params.threadId, Number(url.searchParams.get("page") ?? 1), locale);
+  if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+
+  const lastShown = result.posts.at(-1)?.position;
+  if (lastShown) await recordThreadRead(portal.db, actor, result.thread.id, lastShown);
+  await markNotificationsRead(portal.db, actor, { threadId: result.thread.id });
+
+  const mutedWords = await listMutedWords(portal.db, actor);
+  // The Markdown source stays on the server; the page needs only the rendered HTML.
+  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMutedWords(post.body, mutedWords) : [] }));
+
+  const canWrite = can(actor, "forum.write") && actor.hasMemberProfile;
+  const draftKey = draftKeyForReply(result.thread.id);
+  const draft = canWrite ? await getDraft(portal.db, actor, draftKey) : null;
+  const quoted = result.posts.find((post) => post.id === url.searchParams.get("quote"));
+  const quote = quoted?.body ? quoteMarkdown(quoted.body) : "";
+  const replyBody = [draft?.body ?? "", quote].filter(Boolean).join("\n\n");
+
+  return {
+    locale,
+    thread: result.thread,
+    page: result.page,
+    posts,
+    canWrite,
+    limits: postEditorLimits,
+    reply: {
+      quotedPostId: quoted?.id ?? null,
+      draftKey,
+      idempotencyKey: newIdempotencyKey(),
+      defaults: { title: "", body: replyBody, contentWarning: draft?.contentWarning ?? "" },
+      draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
+    },
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requirePermission(context, request, "forum.write");
+  const state = context.get(requestContext);
+  const form = await request.formData();
+  const threadId = params.threadId;
+
+  switch (form.get("intent")) {
+    case "react": {
+      const postId = String(form.get("postId") ?? "");
+      const result = await reactToPost(state.portal.db, actor, postId, { kind: form.get("kind"), on: form.get("on") === "yes" });
+      if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+      return redirect(forumPaths.post(result.threadId, postId, result.position));
+    }
+    case "subscribe":
+    case "unsubscribe": {
+      const result = await setThreadSubscription(state.portal.db, actor, threadId, form.get("intent") === "subscribe");
+      if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+      return { subscriptionSaved: result.subscribed };
+    }
+    default: {
+      const outcome = await submitPostEditor(state, actor, form, async (values, idempotencyKey) => {
+        const result = await replyToThread(state.portal.db, actor, threadId, { ...values, quotedPostId: form.get("quotedPostId") ?? undefined, idempotencyKey });
+        return result.status === "created" ? { ...result, status: "published" } : result;
+      });
+      return outcome;
+    }
+  }
+}
+
+export default function ForumThread({ loaderData, actionData }: Route.ComponentProps) {
+  const { thread, posts, page, locale } = loaderData;
+  const editorState = actionData && "editor" in actionData ? actionData.editor : undefined;
+  const place = thread.place;
+
+  return (
+    <>
+      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
+          </li>
+          <li>{place.kind === "category" ? <Link to={forumPaths.category(place.slug)}>{place.name}</Link> : <Link to={forumPaths.group(place.groupId)}>{place.name}</Link>}</li>
+        </ol>
+      </nav>
+      <h1 className="ds-heading" data-size="lg">
+        {thread.title}
+      </h1>
+      {place.kind === "group" ? <p className="ds-paragraph">{m.forum_thread_in_closed_group({ group: place.name })}</p> : null}
+      {thread.locked ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{m.forum_thread_locked()}</p>
+        </div>
+      ) : null}
+      <Form method="post" className="inline-form">
+        <CsrfField />
+        <button type="submit" name="intent" value={thread.subscribed ? "unsubscribe" : "subscribe"} className="ds-button" data-variant="tertiary" data-size="sm">
+          {thread.subscribed ? m.forum_thread_unsubscribe() : m.forum_thread_subscribe()}
+        </button>
+      </Form>
+      {actionData && "subscriptionSaved" in actionData ? (
+        <p className="ds-paragraph" role="status">
+          {actionData.subscriptionSaved ? m.forum_thread_subscribed() : m.forum_thread_unsubscribed()}
+        </p>
+      ) : null}
+
+      <div className="stack forum-posts">
+        {posts.map((post) => (
+          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} />
+        ))}
+      </div>
+      <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={m.forum_thread_pages_label()} />
+
+      {loaderData.canWrite && !thread.locked ? (
+        <div id="reply">
+          <PostEditor
+            id="reply-editor"
+            heading={m.forum_reply_heading()}
+            draftKey={loaderData.reply.draftKey}
+            idempotencyKey={loaderData.reply.idempotencyKey}
+            withTitle={false}
+            defaults={loaderData.reply.defaults}
+            draftSavedAt={loaderData.reply.draftSavedAt}
+            state={editorState}
+            limits={loaderData.limits}
+            hiddenFields={loaderData.reply.quotedPostId ? { quotedPostId: loaderData.reply.quotedPostId } : undefined}
+            submitLabel={m.forum_reply_submit()}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}

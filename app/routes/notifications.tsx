@@ -1,0 +1,84 @@
+import { Form, Link } from "react-router";
+
+import { CsrfField } from "~/components/csrf-field";
+import { formatDateTime } from "~/format-date";
+import { forumPaths } from "~/forum-paths";
+import { m } from "~/paraglide/messages";
+import { requirePermission } from "~/route-guards.server";
+import { listNotifications, markNotificationsRead, type NotificationView } from "../../server/notifications/list-notifications";
+import { requestContext } from "../../server/platform/request-context";
+import type { Route } from "./+types/notifications";
+
+export function meta() {
+  return [{ title: `${m.notifications_title()} – ReConnect` }];
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "forum.read");
+  const { portal, locale } = context.get(requestContext);
+  return { locale, notifications: await listNotifications(portal.db, actor) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requirePermission(context, request, "forum.read");
+  const { portal } = context.get(requestContext);
+  await markNotificationsRead(portal.db, actor);
+  return { allRead: true };
+}
+
+function describe(notification: NotificationView): string {
+  const who = notification.actorPseudonym ?? m.forum_former_member();
+  const thread = notification.thread.title;
+  switch (notification.kind) {
+    case "forum_mention":
+      return m.notifications_forum_mention({ who, thread });
+    case "forum_new_thread":
+      return m.notifications_forum_new_thread({ who, thread });
+    default:
+      return m.notifications_forum_reply({ who, thread });
+  }
+}
+
+export default function Notifications({ loaderData, actionData }: Route.ComponentProps) {
+  const { notifications, locale } = loaderData;
+  const unread = notifications.filter((notification) => !notification.read).length;
+
+  return (
+    <>
+      <h1 className="ds-heading" data-size="lg">
+        {m.notifications_title()}
+      </h1>
+      <p className="ds-paragraph">
+        {m.notifications_intro()} <Link to={forumPaths.settings()}>{m.notifications_settings_link()}</Link>
+      </p>
+      {actionData?.allRead ? (
+        <p className="ds-paragraph" role="status">
+          {m.notifications_all_read()}
+        </p>
+      ) : null}
+      {unread > 0 ? (
+        <Form method="post">
+          <CsrfField />
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {m.notifications_mark_all_read()}
+          </button>
+        </Form>
+      ) : null}
+      {notifications.length === 0 ? (
+        <p className="ds-paragraph">{m.notifications_empty()}</p>
+      ) : (
+        <ul className="notification-list">
+          {notifications.map((notification) => (
+            <li key={notification.id} className={notification.read ? "notification-list__item" : "notification-list__item notification-list__item--unread"}>
+              {notification.read ? null : <span className="ds-tag" data-color="accent" data-size="sm">{m.notifications_new_tag()}</span>}
+              <Link to={forumPaths.post(notification.thread.id, notification.post.id, notification.post.position)}>{describe(notification)}</Link>
+              <p className="ds-paragraph" data-size="sm">
+                <time dateTime={new Date(notification.createdAt).toISOString()}>{formatDateTime(notification.createdAt, locale)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
