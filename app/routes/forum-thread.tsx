@@ -9,7 +9,7 @@ import { m } from "~/paraglide/messages";
 import { newIdempotencyKey, postEditorLimits, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { getDraft } from "../../server/forum/drafts";
-import { findMutedWords } from "../../server/forum/find-muted-words";
+import { compileMutedWords } from "../../server/forum/find-muted-words";
 import { getThreadPage } from "../../server/forum/get-thread-page";
 import { listMutedWords } from "../../server/forum/list-muted-words";
 import { reactToPost } from "../../server/forum/react-to-post";
@@ -38,9 +38,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (lastShown) await recordThreadRead(portal.db, actor, result.thread.id, lastShown);
   await markNotificationsRead(portal.db, actor, { threadId: result.thread.id });
 
-  const mutedWords = await listMutedWords(portal.db, actor);
+  const muted = await listMutedWords(portal.db, actor);
+  const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
   // The Markdown source stays on the server; the page needs only the rendered HTML.
-  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMutedWords(post.body, mutedWords) : [] }));
+  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMuted(post.body) : [] }));
 
   const canWrite = can(actor, "forum.write") && actor.hasMemberProfile;
   const draftKey = draftKeyForReply(result.thread.id);

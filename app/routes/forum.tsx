@@ -17,10 +17,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "forum.read");
   const { portal, locale } = context.get(requestContext);
 
-  const categories = await listForumCategories(portal.db, actor, locale);
-  if (categories === null) throw data({ code: "not_found" }, { status: 404 });
+  const result = await listForumCategories(portal.db, actor, { locale });
+  if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   await recordForumVisit(portal.db, actor);
-  return { locale, categories };
+  return { locale, categories: result.categories };
 }
 
 export default function Forum({ loaderData }: Route.ComponentProps) {
