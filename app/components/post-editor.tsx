@@ -173,14 +173,15 @@ export function PostEditor(props: {
           {draftStatus ?? (state?.draftSaved ? m.forum_editor_draft_saved() : props.draftSavedAt ? m.forum_editor_draft_restored() : "")}
         </p>
         <div className="button-row">
+          {/* Enter in a field submits with the first button, so the checked path comes before "publish anyway". */}
+          <button type="submit" name="intent" value="publish" className="ds-button" data-variant="primary">
+            {state?.findings && state.findings.length > 0 ? m.forum_editor_check_again() : props.submitLabel}
+          </button>
           {state?.findings && state.findings.length > 0 ? (
             <button type="submit" name="intent" value="publish-anyway" className="ds-button" data-variant="secondary">
               {m.forum_editor_publish_anyway()}
             </button>
           ) : null}
-          <button type="submit" name="intent" value="publish" className="ds-button" data-variant="primary">
-            {state?.findings && state.findings.length > 0 ? m.forum_editor_check_again() : props.submitLabel}
-          </button>
           <button type="submit" name="intent" value="save-draft" className="ds-button" data-variant="tertiary">
             {m.forum_editor_save_draft()}
           </button>
