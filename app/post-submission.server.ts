@@ -51,9 +51,10 @@ export async function submitPostEditor(
   // The guard reads the text only to point at details; nothing it finds is stored or logged.
   if (intent === "publish") {
     const findings = findIdentifyingDetails(values.body);
-    if (findings.length > 0) {
+    const titleFindings = findIdentifyingDetails(values.title);
+    if (findings.length > 0 || titleFindings.length > 0) {
       await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
-      return { editor: { values, findings } };
+      return { editor: { values, findings, titleFindings } };
     }
   }
 

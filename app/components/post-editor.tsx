@@ -25,6 +25,7 @@ export interface PostEditorState {
   errors?: PostFieldErrors;
   /** Details the identity guard found; the member may edit or publish anyway. */
   findings?: IdentifyingDetail[];
+  titleFindings?: IdentifyingDetail[];
   draftSaved?: boolean;
 }
 
@@ -78,6 +79,7 @@ export function PostEditor(props: {
   const errors = state?.errors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const draftStatus = useDraftAutosave(formRef, props.draftKey);
+  const guardFound = Boolean(state?.findings?.length || state?.titleFindings?.length);
   const titleError = errorText(errors.title, limits);
   const bodyError = errorText(errors.body, limits);
   const warningError = errorText(errors.contentWarning, limits);
@@ -93,6 +95,7 @@ export function PostEditor(props: {
           <p className="ds-paragraph">{formError}</p>
         </div>
       ) : null}
+      {state?.titleFindings && state.titleFindings.length > 0 ? <IdentityGuardFindings text={values.title} details={state.titleFindings} /> : null}
       {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} /> : null}
       {/* Keyed by the returned values, so a server answer replaces what the fields show. */}
       <Form method="post" className="stack" ref={formRef} key={state ? JSON.stringify(state.values) : "initial"}>
@@ -175,9 +178,9 @@ export function PostEditor(props: {
         <div className="button-row">
           {/* Enter in a field submits with the first button, so the checked path comes before "publish anyway". */}
           <button type="submit" name="intent" value="publish" className="ds-button" data-variant="primary">
-            {state?.findings && state.findings.length > 0 ? m.forum_editor_check_again() : props.submitLabel}
+            {guardFound ? m.forum_editor_check_again() : props.submitLabel}
           </button>
-          {state?.findings && state.findings.length > 0 ? (
+          {guardFound ? (
             <button type="submit" name="intent" value="publish-anyway" className="ds-button" data-variant="secondary">
               {m.forum_editor_publish_anyway()}
             </button>
