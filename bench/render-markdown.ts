@@ -39,6 +39,8 @@ const typicalPost = [
   "",
   "Noen spurte om det er vanskelig å møte folk ansikt til ansikt etter å ha snakket sammen her. For meg var det skummelt første gang, men alle var vennlige, og ingen spurte om noe jeg ikke ville svare på. Vi drakk kaffe, snakket om været og om hvordan uka hadde vært.",
   "",
+  "Hvis noen vil prøve kafeen for første gang: du trenger ikke si noe hvis du ikke vil. Det holder å komme, og du kan gå når du vil. Vi pleier å sitte ved det store bordet innerst i lokalet, og det er alltid noen som passer på at nye blir tatt godt imot.",
+  "",
   "Takk for at dere leser og svarer. Det betyr mer enn dere tror.",
 ].join("\n");
 
