@@ -1,0 +1,127 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { signInAsDemo } from "./support";
+
+/**
+ * Forum journeys in Bokmål, each with demo people no other journey signs in
+ * as, so their notifications and read markers start from the seed.
+ */
+test.use({ locale: "nb-NO" });
+
+async function asMember(browser: Browser, key: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await signInAsDemo(page, key);
+  return page;
+}
+
+/** Open the forum's first category, as a member would from the forum page. */
+async function openFirstCategory(page: Page) {
+  await page.goto("/forum");
+  await page.getByRole("region", { name: "Kategorier" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/forum\/categories\//);
+}
+
+async function startThread(page: Page, title: string, body: string) {
+  await openFirstCategory(page);
+  await page.getByRole("link", { name: "Start en ny tråd" }).click();
+  await page.getByRole("textbox", { name: "Tittel" }).fill(title);
+  await page.getByRole("textbox", { name: "Innlegg" }).fill(body);
+  await page.getByRole("button", { name: "Publiser tråden" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  return page.url().replace(/#.*$/, "");
+}
+
+function uniqueTitle(label: string) {
+  return `${label} ${randomBytes(3).toString("hex")}`;
+}
+
+test("reply and reaction reach the thread's writer", async ({ browser }) => {
+  const writer = await asMember(browser, "member-8");
+  const title = uniqueTitle("Noen som vil gå tur i helgen?");
+  const threadUrl = await startThread(writer, title, "Jeg trenger litt selskap for å komme meg ut.");
+
+  const replier = await asMember(browser, "member-9");
+  await replier.goto(threadUrl);
+  await replier.getByRole("textbox", { name: "Innlegg" }).fill("Jeg blir gjerne med!");
+  await replier.getByRole("button", { name: "Publiser svaret" }).click();
+  await expect(replier.getByRole("article").filter({ hasText: "Jeg blir gjerne med!" })).toBeVisible();
+
+  const opening = replier.getByRole("article").first();
+  await opening.getByRole("button", { name: "Heier på deg (0)" }).click();
+  await expect(opening.getByRole("button", { name: "Heier på deg (1)" })).toHaveAttribute("aria-pressed", "true");
+
+  await writer.goto("/");
+  await writer.getByRole("link", { name: /^Varsler \(\d+ nye\)$/ }).click();
+  await writer.getByRole("link", { name: `Tusenfryd svarte i «${title}»` }).click();
+  await expect(writer.getByRole("article").filter({ hasText: "Jeg blir gjerne med!" })).toBeVisible();
+  await expect(writer.getByRole("article").first()).toContainText("Heier på deg: 1");
+});
+
+test("identity guard highlights a phone number and an address", async ({ browser }) => {
+  const page = await asMember(browser, "member-10");
+  const threadUrl = await startThread(page, uniqueTitle("Hvordan har dere det i dag?"), "Del gjerne litt om dagen din.");
+  await page.goto(threadUrl);
+
+  const text = "Ring meg gjerne på 412 34 567, jeg bor i Storgata 12.";
+  await page.getByRole("textbox", { name: "Innlegg" }).fill(text);
+  await page.getByRole("button", { name: "Publiser svaret" }).click();
+
+  const marks = page.locator("mark");
+  await expect(marks.filter({ hasText: "412 34 567" })).toHaveCount(1);
+  await expect(marks.filter({ hasText: "Storgata 12" })).toHaveCount(1);
+  await expect(page.getByRole("textbox", { name: "Innlegg" })).toHaveValue(text);
+
+  await page.getByRole("button", { name: "Publiser likevel" }).click();
+  await expect(page.getByRole("article").filter({ hasText: "Ring meg gjerne" })).toBeVisible();
+});
+
+test("double click publishes one reply", async ({ browser }) => {
+  const page = await asMember(browser, "member-11");
+  const threadUrl = await startThread(page, uniqueTitle("Dobbeltklikk"), "Første innlegg.");
+  await page.goto(threadUrl);
+
+  const text = `Bare én gang ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("textbox", { name: "Innlegg" }).fill(text);
+  await page.getByRole("button", { name: "Publiser svaret" }).dblclick();
+  await expect(page.getByRole("article").filter({ hasText: text })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("article").filter({ hasText: text })).toHaveCount(1);
+});
+
+test("draft survives a reload", async ({ browser }) => {
+  const page = await asMember(browser, "member-11");
+  const threadUrl = await startThread(page, uniqueTitle("Utkast"), "Første innlegg.");
+  await page.goto(threadUrl);
+
+  await page.getByRole("textbox", { name: "Innlegg" }).pressSequentially("Dette skriver jeg sakte");
+  await expect(page.getByText("Utkastet er lagret.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Innlegg" })).toHaveValue("Dette skriver jeg sakte");
+  await expect(page.getByText("Vi hentet fram utkastet du skrev sist.")).toBeVisible();
+});
+
+test("reading, replying and reacting work without JavaScript", async ({ browser }) => {
+  const writer = await asMember(browser, "member-12");
+  const threadUrl = await startThread(writer, uniqueTitle("Uten JavaScript"), "Kan du lese dette?");
+
+  const page = await asMember(browser, "member-9", { javaScriptEnabled: false });
+  await page.goto(threadUrl);
+  await page.getByRole("textbox", { name: "Innlegg" }).fill("Ja, helt fint.");
+  await page.getByRole("button", { name: "Publiser svaret" }).click();
+  await expect(page.getByRole("article").filter({ hasText: "Ja, helt fint." })).toBeVisible();
+
+  await page.getByRole("article").first().getByRole("button", { name: "Klem (0)" }).click();
+  await expect(page.getByRole("article").first().getByRole("button", { name: "Klem (1)" })).toBeVisible();
+});
+
+test("quote starts the reply with the quoted text", async ({ browser }) => {
+  const page = await asMember(browser, "member-12");
+  const threadUrl = await startThread(page, uniqueTitle("Sitat"), "Dette er verdt å sitere.");
+  await page.goto(threadUrl);
+
+  await page.getByRole("article").first().getByRole("link", { name: "Siter" }).click();
+  await expect(page.getByRole("textbox", { name: "Innlegg" })).toHaveValue(/^> Dette er verdt å sitere\./);
+});
