@@ -5,6 +5,7 @@ import { pseudonymKey } from "../server/identity/pseudonym";
 import type { Role } from "../server/identity/roles";
 import { encryptText, lookupHash, type KeyRing } from "../server/platform/crypto";
 import type { Executor } from "../server/platform/db";
+import { seedDemoForum } from "./seed-demo-forum";
 
 /**
  * Demo data: two invented communities and the people of a small deployment.
@@ -54,13 +55,14 @@ export const demoPeople: DemoPerson[] = [
   { key: "researcher", fullName: "Liv Aune", email: "liv.aune@demo.reconnect.invalid", nationalId: "27877312361", roles: ["researcher"], communities: [] },
 ];
 
-/** Insert the demo communities and people. Runs inside the caller's transaction. */
+/** Insert the demo communities, people and forum. Runs inside the caller's transaction. */
 export async function seedDemo(tx: Executor, keys: KeyRing) {
   const communityRows = await tx
     .insert(communities)
     .values(demoCommunities.map((community) => ({ ...community })))
     .returning({ id: communities.id, slug: communities.slug });
   const communityIds = new Map(communityRows.map((row) => [row.slug, row.id]));
+  const accountIds = new Map<string, string>();
 
   for (const person of demoPeople) {
     const [account] = await tx
@@ -68,6 +70,7 @@ export async function seedDemo(tx: Executor, keys: KeyRing) {
       .values({ isDemo: true, termsAcceptedAt: new Date(), locale: person.locale ?? null })
       .returning({ id: accounts.id });
     const accountId = account!.id;
+    accountIds.set(person.key, accountId);
 
     await tx.insert(accountRoles).values(person.roles.map((role) => ({ accountId, role })));
     await tx.insert(identities).values({
@@ -87,4 +90,6 @@ export async function seedDemo(tx: Executor, keys: KeyRing) {
       await tx.insert(communityMemberships).values(person.communities.map((slug) => ({ accountId, communityId: communityIds.get(slug)! })));
     }
   }
+
+  await seedDemoForum(tx, keys, accountIds);
 }
