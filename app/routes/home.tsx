@@ -40,6 +40,14 @@ export default function Home() {
       </h1>
       <p className="ds-paragraph">{m.home_signed_in_intro()}</p>
       <ul className="card-list">
+        {viewer.may.readForum ? (
+          <li className="ds-card">
+            <h2 className="ds-heading" data-size="sm">
+              <Link to="/forum">{m.forum_title()}</Link>
+            </h2>
+            <p className="ds-paragraph">{viewer.unreadNotifications > 0 ? m.home_card_forum_with_notifications({ count: viewer.unreadNotifications }) : m.home_card_forum()}</p>
+          </li>
+        ) : null}
         {viewer.may.invite ? (
           <li className="ds-card">
             <h2 className="ds-heading" data-size="sm">
