@@ -145,6 +145,9 @@ const flaggedSentences: [string, Expected][] = [
   ["Ring Liv på 98765432.", [["personal_name", "Liv"], ["phone_number", "98765432"]]],
   ["Eg bur i Sogndal og jobbar på høgskulen.", [["place_name", "Sogndal"], ["workplace", "høgskulen"]]],
   ["My sister Ingrid lives near Hamar.", [["personal_name", "Ingrid"], ["place_name", "Hamar"]]],
+  ["Eg bur på Stord og jobbar i Fitjar kommune.", [["place_name", "Stord"], ["workplace", "Fitjar kommune"]]],
+  ["Kjæresten min, Jo, kjem frå Hå.", [["personal_name", "Jo"], ["place_name", "Hå"]]],
+  ["Hei Liv, takk for sist!", [["personal_name", "Liv"]]],
 ];
 
 /** Ordinary peer-support talk that must flag nothing. */
@@ -232,6 +235,12 @@ const unflaggedSentences: string[] = [
   "Jeg har hatt 3 gode dager på rad nå.",
   "Eg tok 1000 mg paracet og la meg.",
   "Nummer 3 på lista var å gå en tur.",
+  "Jeg jobbet i mange år som lærer.",
+  "Lied to my doctor again, and I regret it.",
+  "I work for a living, like everyone else.",
+  "Kjeller og loft er fullt av rot.",
+  "Ugla satt i treet utanfor glaset.",
+  "Eg jobbar på å bli betre til å kvile.",
 ];
 
 describe("findIdentifyingDetails", () => {

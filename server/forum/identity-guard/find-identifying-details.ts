@@ -38,9 +38,26 @@ function keepMostSpecific(candidates: IdentifyingDetail[]): IdentifyingDetail[] 
     .filter((candidate) => candidate.end > candidate.start)
     .sort((a, b) => specificityRank[b.kind] - specificityRank[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
 
+  // Kept findings never overlap, so sorted by start only the neighbours of an insertion point can overlap it.
   const nonOverlapping: IdentifyingDetail[] = [];
   for (const candidate of ordered) {
-    if (nonOverlapping.every((other) => candidate.end <= other.start || candidate.start >= other.end)) nonOverlapping.push(candidate);
+    const position = firstStartingAtOrAfter(nonOverlapping, candidate.start);
+    const before = nonOverlapping[position - 1];
+    const after = nonOverlapping[position];
+    if ((before && before.end > candidate.start) || (after && after.start < candidate.end)) continue;
+    nonOverlapping.splice(position, 0, candidate);
   }
-  return nonOverlapping.sort((a, b) => a.start - b.start);
+  return nonOverlapping;
+}
+
+/** Return the index of the first finding that starts at or after `offset`, by binary search. */
+function firstStartingAtOrAfter(sorted: IdentifyingDetail[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
