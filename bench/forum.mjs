@@ -16,10 +16,12 @@
 //   BENCH_DURATION        10              seconds per measurement
 //   BENCH_WARM_UP         3               seconds of load before each measurement
 //   BENCH_CONNECTIONS     10
+//   BENCH_PAGES           category,thread,search   the pages to measure
 //   BENCH_SEARCH          søvn            the search query (a word in about one post in six)
 //   BENCH_PORT            3920            the portal's port on 127.0.0.1
 //   BENCH_POSTGRES_URL    postgres://postgres@127.0.0.1:5432/postgres   an admin connection that may create databases
 //   BENCH_LOG_LEVEL       info            the portal's LOG_LEVEL; info logs every request, as in production
+//   BENCH_KEEP_DATABASE   false           true keeps each PostgreSQL database or PGlite folder, for EXPLAIN ANALYZE afterwards
 //   BENCH_PORTAL_NODE_ARGS                   Node options for the portal, separated by spaces, e.g. --cpu-prof --cpu-prof-dir=/tmp/profiles
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -82,8 +84,16 @@ function readOptions() {
     if (engine !== "postgres" && engine !== "pglite") throw new Error(`BENCH_ENGINES may contain postgres and pglite, but contains ${JSON.stringify(engine)}.`);
   }
 
+  const pages = String(read("BENCH_PAGES", "category,thread,search"))
+    .split(",")
+    .map((page) => page.trim());
+  for (const page of pages) {
+    if (!["category", "thread", "search"].includes(page)) throw new Error(`BENCH_PAGES may contain category, thread and search, but contains ${JSON.stringify(page)}.`);
+  }
+
   return {
     engines,
+    pages,
     sizes: { postgres: sizes("BENCH_POSTGRES_SIZES", "10000,1000000"), pglite: sizes("BENCH_PGLITE_SIZES", "10000,100000") },
     postsPerThread: positive("BENCH_POSTS_PER_THREAD", 20),
     durationSeconds: positive("BENCH_DURATION", 10),
@@ -93,6 +103,7 @@ function readOptions() {
     port: positive("BENCH_PORT", 3920),
     postgresUrl: String(read("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")),
     logLevel: String(read("BENCH_LOG_LEVEL", "info")),
+    keepDatabase: read("BENCH_KEEP_DATABASE", "false") === "true",
     portalNodeArguments: String(read("BENCH_PORTAL_NODE_ARGS", "")).split(" ").filter(Boolean),
   };
 }
@@ -182,6 +193,14 @@ async function runPortal(databaseEnvironment, body) {
   );
 }
 
+/** Busy CPU time of the whole machine in milliseconds, summed over cores, from /proc/stat (everything but idle and iowait). */
+function machineBusyMilliseconds() {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal; guest time is already inside user and nice.
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / clockTicksPerSecond;
+}
+
 /** User plus system CPU time of a process in milliseconds, from /proc (Linux only), or 0 once it has exited. */
 function cpuMilliseconds(pid) {
   let stat;
@@ -238,11 +257,12 @@ async function countRows(query, table) {
 // --- measuring ------------------------------------------------------------------
 
 function pagesToMeasure(threadId) {
-  return [
+  const pages = [
     { name: "category", path: `/forum/categories/${biggestCategorySlug}`, marker: /class="thread-list__item"/g, expected: 25 },
     { name: "thread", path: `/forum/threads/${threadId}?page=1`, marker: /<article id="post-/g, expected: 30 },
     { name: "search", path: `/forum/search?q=${encodeURIComponent(options.search)}`, marker: null, expected: null },
   ];
+  return pages.filter((page) => options.pages.includes(page.name));
 }
 
 /** Load the page once as a reader; returns an error text when it is not a full 200 page. */
@@ -304,11 +324,19 @@ async function load(page, cookies, seconds) {
 async function measurePage(page, cookies, portalPid, backendCpuMilliseconds) {
   await load(page, cookies, options.warmUpSeconds);
 
+  const machineBefore = machineBusyMilliseconds();
+  const benchBefore = process.cpuUsage();
   const portalBefore = cpuMilliseconds(portalPid);
   const databaseBefore = await backendCpuMilliseconds();
   const { result, latencies } = await load(page, cookies, options.durationSeconds);
   const portalAfter = cpuMilliseconds(portalPid);
   const databaseAfter = await backendCpuMilliseconds();
+  const bench = process.cpuUsage(benchBefore);
+  const machineBusy = machineBusyMilliseconds() - machineBefore;
+
+  // CPU that neither the portal, its database backends nor this load generator used: other work that inflated the latencies.
+  const ownMilliseconds = portalAfter - portalBefore + (databaseBefore === null ? 0 : backendDelta(databaseBefore, databaseAfter)) + (bench.user + bench.system) / 1000;
+  const otherCores = Math.max(0, machineBusy - ownMilliseconds) / (result.duration * 1000);
 
   const served = result["2xx"];
   const failures = result.non2xx + result.errors + result.timeouts;
@@ -319,6 +347,7 @@ async function measurePage(page, cookies, portalPid, backendCpuMilliseconds) {
     cpuPerRequest: served > 0 ? (portalAfter - portalBefore) / served : Number.NaN,
     databaseCpuPerRequest: databaseBefore === null || served === 0 ? null : backendDelta(databaseBefore, databaseAfter) / served,
     failures,
+    otherCores,
   };
 }
 
@@ -359,8 +388,12 @@ async function benchmarkPostgres(posts) {
 
   try {
     await admin.query(`create database ${databaseName}`);
+    const dropDatabase = async () => {
+      if (options.keepDatabase) progress(`postgres ${posts}: kept the database ${databaseName}; drop it with: dropdb -h 127.0.0.1 -U postgres ${databaseName}`);
+      else await admin.query(`drop database if exists ${databaseName} with (force)`);
+    };
     return await withCleanup(
-      () => admin.query(`drop database if exists ${databaseName} with (force)`),
+      dropDatabase,
       () =>
         runPortal({ DATABASE_URL: databaseUrl.href }, async (portal) => {
           const client = new pg.Client({ connectionString: databaseUrl.href });
@@ -393,8 +426,12 @@ async function benchmarkPostgres(posts) {
 
 async function benchmarkPglite(posts) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "reconnect-bench-forum-"));
+  const removeFolder = async () => {
+    if (options.keepDatabase) progress(`pglite ${posts}: kept the data folder ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  };
   return withCleanup(
-    async () => rmSync(dataDir, { recursive: true, force: true }),
+    removeFolder,
     async () => {
       // The first start creates the database and migrates it. PGlite admits one
       // process at a time, so the portal stops while the benchmark seeds.
@@ -439,7 +476,7 @@ function targetVerdict(row) {
 
 function printTable(engine, results) {
   const withTargets = engine === "postgres";
-  const header = ["posts", "page", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "DB CPU ms/req", "JS KB gz", "HTML KB gz", ...(withTargets ? ["targets"] : [])];
+  const header = ["posts", "page", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "DB CPU ms/req", "JS KB gz", "HTML KB gz", "other CPU", ...(withTargets ? ["targets"] : [])];
   console.log(`\n### ${engine === "postgres" ? "PostgreSQL server" : "PGlite (in the portal process)"}\n`);
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
@@ -450,7 +487,7 @@ function printTable(engine, results) {
         continue;
       }
       const databaseCpu = engine === "pglite" ? "in server" : format(row.databaseCpuPerRequest, 2);
-      const cells = [row.posts.toLocaleString("en"), row.page, format(row.requestsPerSecond, 0), format(row.p50), format(row.p99), format(row.cpuPerRequest, 2), databaseCpu, format(row.javascriptKb), format(row.htmlKb)];
+      const cells = [row.posts.toLocaleString("en"), row.page, format(row.requestsPerSecond, 0), format(row.p50), format(row.p99), format(row.cpuPerRequest, 2), databaseCpu, format(row.javascriptKb), format(row.htmlKb), `${format(row.otherCores, 2)} cores`];
       if (withTargets) cells.push(targetVerdict(row));
       console.log(`| ${cells.join(" | ")} |`);
     }
@@ -485,7 +522,9 @@ try {
 }
 
 console.log(`\nReConnect forum benchmark: ${describeMachine()}; ${options.connections} connections, ${options.durationSeconds} s per page after ${options.warmUpSeconds} s warm-up; search "${options.search}".`);
-console.log("The load generator, the portal and the database share this machine's cores.");
+console.log(
+  `The load generator, the portal and the database share this machine's cores. "other CPU" is the CPU time that other processes used during the measurement, in cores: well above 0, the latencies are inflated.`,
+);
 for (const engine of options.engines) {
   const results = [];
   for (const posts of options.sizes[engine]) results.push(engine === "postgres" ? await benchmarkPostgres(posts) : await benchmarkPglite(posts));
