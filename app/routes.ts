@@ -21,6 +21,7 @@ export default [
   route("admin", "routes/admin.tsx"),
   route("admin/people", "routes/admin-people.tsx"),
   route("admin/audit-log", "routes/admin-audit-log.tsx"),
+  route("admin/forum", "routes/admin-forum.tsx"),
   route("forum", "routes/forum.tsx"),
   route("forum/new", "routes/forum-new.tsx"),
   route("forum/categories/:slug", "routes/forum-category.tsx"),
