@@ -15,6 +15,7 @@ export default [
   route("sign-out", "routes/sign-out.tsx"),
   route("settings", "routes/settings.tsx"),
   route("settings/profile", "routes/settings-profile.tsx"),
+  route("settings/forum", "routes/settings-forum.tsx"),
   route("invitations", "routes/invitations.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("welcome", "routes/welcome.tsx"),
