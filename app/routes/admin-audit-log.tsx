@@ -52,6 +52,14 @@ function actionText(action: string): string | null {
       return m.admin_audit_action_invitation_revoked();
     case "terms.accepted":
       return m.admin_audit_action_terms_accepted();
+    case "forum_category.created":
+      return m.admin_audit_action_forum_category_created();
+    case "forum_category.updated":
+      return m.admin_audit_action_forum_category_updated();
+    case "forum_category.archived":
+      return m.admin_audit_action_forum_category_archived();
+    case "forum_category.restored":
+      return m.admin_audit_action_forum_category_restored();
     default:
       return null;
   }
@@ -65,6 +73,7 @@ function subjectTypeText(type: string): string {
   if (type === "account") return m.admin_audit_subject_account();
   if (type === "community") return m.admin_audit_subject_community();
   if (type === "invitation") return m.admin_audit_subject_invitation();
+  if (type === "forum_category") return m.admin_audit_subject_forum_category();
   return type;
 }
 

@@ -124,6 +124,12 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
           </h2>
           <p className="ds-paragraph">{m.admin_link_audit_log_body()}</p>
         </li>
+        <li className="ds-card">
+          <h2 className="ds-heading" data-size="sm">
+            <Link to="/admin/forum">{m.admin_forum_link()}</Link>
+          </h2>
+          <p className="ds-paragraph">{m.admin_forum_link_body()}</p>
+        </li>
       </ul>
 
       <section className="stack" aria-labelledby="communities-heading">

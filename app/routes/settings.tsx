@@ -1,10 +1,12 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { forumPaths } from "~/forum-paths";
 import { requirePermission } from "~/route-guards.server";
 import { m } from "~/paraglide/messages";
 import { clearCookieHeader, SESSION_COOKIE } from "../../server/platform/cookies";
 import { requestContext } from "../../server/platform/request-context";
+import { can } from "../../server/policy";
 import { endAllSessions } from "../../server/sessions";
 import type { Route } from "./+types/settings";
 
@@ -14,7 +16,7 @@ export function meta() {
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "settings.use");
-  return { hasMemberProfile: actor.hasMemberProfile };
+  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -44,6 +46,20 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           <p className="ds-paragraph">
             <Link className="ds-link" to="/settings/profile">
               {m.profile_settings_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {loaderData.mayReadForum ? (
+        <section className="stack" aria-labelledby="settings-forum-heading">
+          <h2 id="settings-forum-heading" className="ds-heading" data-size="md">
+            {m.settings_forum_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.settings_forum_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={forumPaths.settings()}>
+              {m.settings_forum_link()}
             </Link>
           </p>
         </section>

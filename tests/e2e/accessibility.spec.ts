@@ -13,10 +13,10 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
     viewer: null,
     paths: ["/", "/acute-help", "/accessibility", "/sign-in", "/sign-in/demo", "/sign-in/email", "/sign-in/email/code", "/invite/not-a-real-token", "/no-such-page", "/sign-in/callback/idporten?code=x&state=y"],
   },
-  { viewer: "member-7", paths: ["/", "/settings", "/settings/profile", "/no-such-page"] },
-  { viewer: "moderator", paths: ["/", "/invitations"] },
+  { viewer: "member-7", paths: ["/", "/settings", "/settings/profile", "/settings/forum", "/no-such-page"] },
+  { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum"] },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
-  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/invitations"] },
+  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
 ];
 
