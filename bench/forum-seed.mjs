@@ -6,7 +6,7 @@
 // connection. Sizes are interpolated as integers; nothing else comes from
 // outside this file.
 
-/** Categories, the biggest first; `share` is its fraction of the threads. */
+/** Categories, the biggest first. `share` is the fraction of the threads in each. */
 const categories = [
   { slug: "hverdagen", nb: "Hverdagen", nn: "Kvardagen", en: "Everyday life", share: 0.3 },
   { slug: "angst-og-uro", nb: "Angst og uro", nn: "Angst og uro", en: "Anxiety and unease", share: 0.2 },
@@ -36,7 +36,7 @@ const titleTemplates = ["Hvordan takler dere %?", "Tips om %", "Erfaringer med %
 const pseudonymFirst = ["Stille", "Lune", "Varme", "Rolige", "Modige", "Lyse", "Milde", "Sterke", "Glade", "Trofaste"];
 const pseudonymSecond = ["rev", "hare", "elg", "ugle", "måke", "ørn", "bjørn", "gaupe", "oter", "ekorn", "spurv", "trost", "sel", "hval", "laks", "ravn", "svane", "hjort", "due", "lom"];
 
-/** The most members `forumSeedStatements` can name with distinct pseudonyms. */
+/** The maximum number of members `forumSeedStatements` can give distinct pseudonyms. */
 export const maxMembers = pseudonymFirst.length * pseudonymSecond.length;
 
 /** Number of distinct sentences that post bodies are assembled from. */
@@ -89,7 +89,7 @@ export function forumSeedStatements({ posts, threads, members, readers }) {
     "insert into account_roles (account_id, role) select account_id, 'member' from bench_members",
     // One member in forty is also a peer moderator, so some posts carry the badge.
     "insert into account_roles (account_id, role) select account_id, 'peer_moderator' from bench_members where i % 40 = 1",
-    // The key folds æ, ø and å as pseudonymKey() does; the pseudonyms have no separators to drop.
+    // The key folds æ, ø and å as pseudonymKey() does. The pseudonyms have no separators to drop.
     `insert into member_profiles (account_id, pseudonym, pseudonym_key, created_at)
      select account_id, pseudonym, replace(replace(replace(lower(pseudonym), 'æ', 'ae'), 'ø', 'o'), 'å', 'a'), now() - interval '3 years' from bench_members`,
 
@@ -111,8 +111,8 @@ export function forumSeedStatements({ posts, threads, members, readers }) {
      from generate_series(0, ${sentenceCount - 1}) as i`,
     "create unique index on bench_sentences (i)",
 
-    // Thread n starts at a point spread evenly over three years, oldest first.
-    // Its posts follow every few hours; three threads in a hundred were
+    // Thread n starts at a point spread evenly over three years, oldest first,
+    // and its posts follow every few hours. Three threads in a hundred were
     // bumped within the last week, so list order is not creation order.
     `create temporary table bench_threads as
      with weights as (
@@ -217,7 +217,7 @@ export const benchmarkThreadQuery = `
   order by abs(t.n - (select max(n) / 2 from bench_threads)), t.n
   limit 1`;
 
-/** The first `count` seeded members: the accounts the benchmark signs in as. */
+/** Build the query for the first `count` seeded members, the accounts the benchmark signs in as. */
 export function readerAccountsQuery(count) {
   return `select account_id from bench_members where i < ${wholeNumber("count", count)} order by i`;
 }

@@ -169,7 +169,7 @@ async function waitUntilReady(child) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The portal did not answer ${base}/readyz within 120 s.`);
+  throw new Error(`The portal did not respond to ${base}/readyz within 120 s. Its output is above.`);
 }
 
 /** Stop the portal by its PID: SIGTERM, then SIGKILL if it has not exited after 15 s. */
@@ -226,7 +226,7 @@ async function seedForum(execute, posts) {
   const statements = forumSeedStatements({ posts, threads, members: 200, readers: options.connections });
   for (const statement of statements) await execute(statement);
   const [thread] = await execute(benchmarkThreadQuery);
-  if (!thread) throw new Error(`The seed has no published thread of 30 or more posts. Lower BENCH_POSTS_PER_THREAD's threads per post or raise the size (${posts}).`);
+  if (!thread) throw new Error(`The seed of ${posts} posts has no published thread of 30 or more posts. Use a larger size or raise BENCH_POSTS_PER_THREAD.`);
   const readers = (await execute(readerAccountsQuery(options.connections))).map((row) => row.account_id);
   for (const statement of analyzeStatements) await execute(statement);
   return { threadId: thread.id, readers, seconds: (performance.now() - started) / 1000 };
