@@ -21,6 +21,7 @@
 //   BENCH_PORT            3920            the portal's port on 127.0.0.1
 //   BENCH_POSTGRES_URL    postgres://postgres@127.0.0.1:5432/postgres   an admin connection that may create databases
 //   BENCH_LOG_LEVEL       info            the portal's LOG_LEVEL; info logs every request, as in production
+//   BENCH_EXTRA_SQL                          SQL to run after seeding, before ANALYZE, e.g. an index to try out
 //   BENCH_KEEP_DATABASE   false           true keeps each PostgreSQL database or PGlite folder, for EXPLAIN ANALYZE afterwards
 //   BENCH_PORTAL_NODE_ARGS                   Node options for the portal, separated by spaces, e.g. --cpu-prof --cpu-prof-dir=/tmp/profiles
 import { execFileSync, spawn } from "node:child_process";
@@ -58,7 +59,10 @@ function readOptions() {
       .slice(2)
       .filter((argument) => argument.startsWith("--"))
       .map((argument) => {
-        const [name, value = "true"] = argument.slice(2).split("=");
+        // Split at the first "=" only: a value such as SQL may contain more.
+        const separator = argument.indexOf("=");
+        const name = separator === -1 ? argument.slice(2) : argument.slice(2, separator);
+        const value = separator === -1 ? "true" : argument.slice(separator + 1);
         return [`BENCH_${name.toUpperCase().replaceAll("-", "_")}`, value];
       }),
   );
@@ -103,6 +107,7 @@ function readOptions() {
     port: positive("BENCH_PORT", 3920),
     postgresUrl: String(read("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")),
     logLevel: String(read("BENCH_LOG_LEVEL", "info")),
+    extraSql: String(read("BENCH_EXTRA_SQL", "")),
     keepDatabase: read("BENCH_KEEP_DATABASE", "false") === "true",
     portalNodeArguments: String(read("BENCH_PORTAL_NODE_ARGS", "")).split(" ").filter(Boolean),
   };
@@ -228,6 +233,7 @@ async function seedForum(execute, posts) {
   const [thread] = await execute(benchmarkThreadQuery);
   if (!thread) throw new Error(`The seed of ${posts} posts has no published thread of 30 or more posts. Use a larger size or raise BENCH_POSTS_PER_THREAD.`);
   const readers = (await execute(readerAccountsQuery(options.connections))).map((row) => row.account_id);
+  if (options.extraSql) await execute(options.extraSql);
   for (const statement of analyzeStatements) await execute(statement);
   return { threadId: thread.id, readers, seconds: (performance.now() - started) / 1000 };
 }
