@@ -9,7 +9,8 @@ import { anonymous, type PersonActor } from "../identity/actor";
 import type { Role } from "../identity/roles";
 import { accounts } from "../identity/schema";
 import { closedGroupMembers, closedGroups, forumCategories, forumPosts, forumThreads, memberBlocks } from "./schema";
-import { searchForum, SEARCH_QUERY_MAX_LENGTH, SEARCH_RESULTS_PER_PAGE, type ForumSearchResult, type SearchForumResult } from "./search-forum";
+import { searchForum, type ForumSearchResult, type SearchForumResult } from "./search-forum";
+import { SEARCH_QUERY_MAX_LENGTH, SEARCH_RESULTS_PER_PAGE } from "./search/search-limits";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "./search/search-snippet";
 
 type Place = { categoryId: string } | { closedGroupId: string };

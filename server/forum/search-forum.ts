@@ -4,17 +4,13 @@ import { alias, union } from "drizzle-orm/pg-core";
 import { postReadableBy } from "./forum-visibility";
 import { closedGroups, forumCategories, forumPosts, forumThreads } from "./schema";
 import { expandSearchTerms, parseSearchQuery } from "./search/expand-search-query";
+import { SEARCH_PAGES_MAX, SEARCH_QUERY_MAX_LENGTH, SEARCH_RESULTS_PER_PAGE } from "./search/search-limits";
 import { HIGHLIGHT_MARKERS, SNIPPET_OPTIONS, snippetSegments, type SnippetSegment } from "./search/search-snippet";
 import type { Actor } from "../identity/actor";
 import type { Locale } from "../identity/roles";
 import { memberProfiles } from "../identity/schema";
 import type { Executor } from "../platform/db";
 import { can } from "../policy";
-
-export const SEARCH_QUERY_MAX_LENGTH = 200;
-export const SEARCH_RESULTS_PER_PAGE = 20;
-/** Later pages are not served, because 200 results are enough and OFFSET makes the database rank and skip every earlier row. */
-export const SEARCH_PAGES_MAX = 10;
 
 export interface ForumSearchResult {
   threadId: string;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../tests/support/test-database";
 import wordGroups from "./bokmal-nynorsk-words.json";
-import { expandSearchQuery, parseSearchQuery, SEARCH_WORDS_MAX, wordForms } from "./expand-search-query";
+import { expandSearchQuery, parseSearchQuery, wordForms } from "./expand-search-query";
+import { SEARCH_WORDS_MAX } from "./search-limits";
 
 describe("Bokmål and Nynorsk word groups", () => {
   test("there are at least 300 groups", () => {

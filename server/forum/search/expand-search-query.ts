@@ -1,4 +1,5 @@
 import wordGroups from "./bokmal-nynorsk-words.json";
+import { SEARCH_WORDS_MAX } from "./search-limits";
 
 /**
  * Turns what a member types into the search box into text for PostgreSQL's
@@ -23,9 +24,6 @@ import wordGroups from "./bokmal-nynorsk-words.json";
  *   "jeg", "hvordan", …) are dropped by `to_tsquery` itself. They are not
  *   indexed either, so they cannot be searched for.
  */
-
-/** Maximum number of words a search uses. Later words are ignored, so the tsquery stays small. */
-export const SEARCH_WORDS_MAX = 10;
 
 /** One word, or the words of a quoted phrase in order. */
 export type SearchTerm = string[];
