@@ -21,5 +21,6 @@ export default [
   route("admin", "routes/admin.tsx"),
   route("admin/people", "routes/admin-people.tsx"),
   route("admin/audit-log", "routes/admin-audit-log.tsx"),
+  route("forum/search", "routes/forum-search.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -66,6 +66,7 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   admin: { url: "/admin", expected: signedIn(["administrator"]) },
   "admin/people": { url: "/admin/people", expected: signedIn(["administrator"]) },
   "admin/audit-log": { url: "/admin/audit-log", expected: signedIn(["administrator"]) },
+  "forum/search": { url: "/forum/search?q=angst", expected: signedIn(["member", "peer_moderator"]) },
   "*": { url: "/forum", expected: everyone("not-found") },
 };
 
