@@ -50,6 +50,9 @@ export type SearchForumResult =
  * first, 20 a page. A post matches when its body contains every word in a
  * Bokmål or Nynorsk form. A thread whose title matches returns its opening
  * post, ranked about ten times higher than a body match.
+ *
+ * NOTE: the reader's muted words and categories are not applied, so such
+ * results are shown unfolded.
  */
 export async function searchForum(db: Executor, actor: Actor, input: { query: string; page: number }, locale: Locale): Promise<SearchForumResult> {
   if (!can(actor, "forum.read")) return { status: "not_found" };
@@ -81,10 +84,10 @@ function tsquery(tsqueryText: string) {
 }
 
 /**
- * Load one page of matches, plus one row to tell whether another page
- * follows. Two index lookups find candidate posts (the GIN indexes on post
- * bodies and thread titles), then the reader's visibility rules filter them,
- * and only the page's rows get a snippet, because `ts_headline` is slow.
+ * Load one page of matches, plus one row that tells whether another page
+ * follows. Candidate posts come from the GIN indexes on post bodies and thread
+ * titles, and the reader's visibility rules then filter them. Only the page's
+ * rows get a snippet, because `ts_headline` parses each body again.
  */
 async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: string, page: number) {
   const query = tsquery(tsqueryText);
