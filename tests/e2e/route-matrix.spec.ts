@@ -81,6 +81,7 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "forum/drafts": { url: "/forum/drafts", expected: everyone("not-found") },
   notifications: { url: "/notifications", expected: signedIn(["member", "peer_moderator"]) },
   "*": { url: "/no-such-page", expected: everyone("not-found") },
+  "forum/search": { url: "/forum/search?q=angst", expected: signedIn(["member", "peer_moderator"]) },
 };
 
 function routePatterns(): string[] {
