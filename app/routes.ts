@@ -32,5 +32,6 @@ export default [
   route("forum/posts/:postId/edit", "routes/forum-post-edit.tsx"),
   route("forum/drafts", "routes/forum-drafts.tsx"),
   route("notifications", "routes/notifications.tsx"),
+  route("forum/search", "routes/forum-search.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { demoForumCategories, demoForumThreads } from "../../scripts/demo-forum-content";
+import { demoForumId } from "../../scripts/seed-demo-forum";
 import { allLocales, chooseLanguage, signInAsDemo } from "./support";
 
 /**
@@ -13,7 +15,25 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
     viewer: null,
     paths: ["/", "/acute-help", "/accessibility", "/sign-in", "/sign-in/demo", "/sign-in/email", "/sign-in/email/code", "/invite/not-a-real-token", "/no-such-page", "/sign-in/callback/idporten?code=x&state=y"],
   },
-  { viewer: "member-7", paths: ["/", "/settings", "/settings/profile", "/settings/forum", "/no-such-page"] },
+  {
+    viewer: "member-7",
+    paths: [
+      "/",
+      "/settings",
+      "/settings/profile",
+      "/settings/forum",
+      "/forum",
+      "/forum/new",
+      `/forum/categories/${demoForumCategories[0]!.slug}`,
+      `/forum/categories/${demoForumCategories[0]!.slug}/new`,
+      // Threads with quotes and reactions from others, one with content warnings, and the member's own post to edit.
+      `/forum/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`,
+      `/forum/threads/${demoForumId("thread", "mareritt")}`,
+      `/forum/posts/${demoForumId("post", "struktur-pa-dagene:0")}/edit`,
+      "/notifications",
+      "/no-such-page",
+    ],
+  },
   { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum"] },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
   { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },

@@ -28,7 +28,7 @@ test.describe("signed out", () => {
   });
 
   test("unknown page is not found with acute help", async ({ page }) => {
-    const response = await page.goto("/forum");
+    const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vi fant ikke siden");
     await expect(page.getByRole("link", { name: "Akutt hjelp" }).first()).toBeVisible();

@@ -1,6 +1,8 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
+import { demoClosedGroups, demoForumCategories, demoForumThreads } from "../../scripts/demo-forum-content";
 import { demoPeople } from "../../scripts/seed-demo";
+import { demoForumId } from "../../scripts/seed-demo-forum";
 import routes from "../../app/routes";
 import { e2e } from "./environment";
 import { demoDisplayName, identityCanaries, signInAsDemoRequest } from "./support";
@@ -68,7 +70,18 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "admin/people": { url: "/admin/people", expected: signedIn(["administrator"]) },
   "admin/audit-log": { url: "/admin/audit-log", expected: signedIn(["administrator"]) },
   "admin/forum": { url: "/admin/forum", expected: signedIn(["administrator"]) },
-  "*": { url: "/forum", expected: everyone("not-found") },
+  forum: { url: "/forum", expected: signedIn(["member", "peer_moderator"]) },
+  "forum/new": { url: "/forum/new", expected: signedIn(["member", "peer_moderator"]) },
+  "forum/categories/:slug": { url: `/forum/categories/${demoForumCategories[0]!.slug}`, expected: signedIn(["member", "peer_moderator"]) },
+  "forum/categories/:slug/new": { url: `/forum/categories/${demoForumCategories[0]!.slug}/new`, expected: signedIn(["member", "peer_moderator"]) },
+  // Neither the member nor the moderator who look here is in the demo's closed group.
+  "forum/groups/:groupId/new": { url: `/forum/groups/${demoForumId("group", demoClosedGroups[0]!.key)}/new`, expected: signedIn([]) },
+  "forum/threads/:threadId": { url: `/forum/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`, expected: signedIn(["member", "peer_moderator"]) },
+  "forum/posts/:postId/edit": { url: `/forum/posts/${demoForumId("post", "klesvasken:0")}/edit`, expected: signedIn(["member"]) },
+  "forum/drafts": { url: "/forum/drafts", expected: everyone("not-found") },
+  notifications: { url: "/notifications", expected: signedIn(["member", "peer_moderator"]) },
+  "*": { url: "/no-such-page", expected: everyone("not-found") },
+  "forum/search": { url: "/forum/search?q=angst", expected: signedIn(["member", "peer_moderator"]) },
 };
 
 function routePatterns(): string[] {
