@@ -266,7 +266,7 @@ function pagesToMeasure(threadId) {
   const pages = [
     { name: "category", path: `/forum/categories/${biggestCategorySlug}`, marker: /class="thread-list__item"/g, expected: 25 },
     { name: "thread", path: `/forum/threads/${threadId}?page=1`, marker: /<article id="post-/g, expected: 30 },
-    { name: "search", path: `/forum/search?q=${encodeURIComponent(options.search)}`, marker: null, expected: null },
+    { name: "search", path: `/forum/search?q=${encodeURIComponent(options.search)}`, marker: /class="forum-search-result"/g, expected: 20 },
   ];
   return pages.filter((page) => options.pages.includes(page.name));
 }
@@ -276,10 +276,8 @@ async function checkPage(page, cookie) {
   const response = await fetch(`${base}${page.path}`, { headers: { cookie }, redirect: "manual" });
   const html = await response.text();
   if (response.status !== 200) return { error: `GET returned ${response.status}` };
-  if (page.marker) {
-    const found = html.match(page.marker)?.length ?? 0;
-    if (found < page.expected) return { error: `page shows ${found} items, expected at least ${page.expected}` };
-  }
+  const found = html.match(page.marker)?.length ?? 0;
+  if (found < page.expected) return { error: `page shows ${found} items, expected at least ${page.expected}` };
   return { html };
 }
 
