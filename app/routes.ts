@@ -21,5 +21,9 @@ export default [
   route("admin", "routes/admin.tsx"),
   route("admin/people", "routes/admin-people.tsx"),
   route("admin/audit-log", "routes/admin-audit-log.tsx"),
+  route("forum/members/:pseudonym", "routes/forum-member.tsx"),
+  route("forum/reveals", "routes/forum-reveals.tsx"),
+  route("forum/groups", "routes/forum-groups.tsx"),
+  route("forum/groups/:groupId", "routes/forum-group.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

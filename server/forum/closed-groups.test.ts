@@ -254,6 +254,14 @@ describe.each(testEngines())("closed groups on %s", (engine) => {
       expect(listed.groups).toEqual([{ id: joinedGroup, name: "Aaa første", joinedMemberCount: 1, joinedAt: expect.any(Date) }]);
       expect(listed.invitations).toEqual([{ groupId: invitedGroup, name: "Bbb invitasjon", invitedBy: pseudonymOf(friend), invitedAt: expect.any(Date) }]);
       expect(listed.invitableMembers).toEqual([{ pseudonym: pseudonymOf(friend), shownName: "Ola" }]);
+      expect(listed.mayCreate).toBe(true);
+    });
+
+    test("reader without a pseudonym may not create", async () => {
+      const withoutProfile = await createTestAccount(database, { roles: ["member"], pseudonym: null });
+      const listed = await overview(withoutProfile);
+      expect(listed.mayCreate).toBe(false);
+      expect(listed.invitableMembers).toEqual([]);
     });
 
     test("list counts joined members only", async () => {

@@ -29,6 +29,8 @@ export interface ClosedGroupsOverview {
   invitations: ClosedGroupInvitation[];
   /** Members a new group could invite: those with a mutual reveal. Empty when the viewer may not create groups. */
   invitableMembers: InvitableMember[];
+  /** False for a reader without a pseudonym, who cannot create, join or invite. */
+  mayCreate: boolean;
 }
 
 export type ListClosedGroupsResult = { status: "listed"; overview: ClosedGroupsOverview } | { status: "not_found" };
@@ -56,9 +58,10 @@ export async function listClosedGroups(db: Executor, keys: KeyRing, actor: Actor
     .where(and(eq(closedGroupMembers.accountId, actor.accountId), eq(closedGroupMembers.status, "invited")))
     .orderBy(desc(closedGroupMembers.invitedAt), asc(closedGroups.id));
 
-  const invitableMembers = mayActAsForumMember(actor) ? await unsafeListInvitableMembers(db, keys, actor.accountId) : [];
+  const mayCreate = mayActAsForumMember(actor);
+  const invitableMembers = mayCreate ? await unsafeListInvitableMembers(db, keys, actor.accountId) : [];
   return {
     status: "listed",
-    overview: { groups: groups.map((group) => ({ ...group, joinedMemberCount: Number(group.joinedMemberCount) })), invitations, invitableMembers },
+    overview: { groups: groups.map((group) => ({ ...group, joinedMemberCount: Number(group.joinedMemberCount) })), invitations, invitableMembers, mayCreate },
   };
 }
