@@ -1,6 +1,8 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { NextPageLink } from "~/components/pagination";
+import { ThreadList } from "~/components/thread-list";
 import { AnswerButtons, inviteErrorText, SuccessNotice, type InviteErrorCode } from "~/components/forum-people";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
@@ -8,7 +10,9 @@ import { requirePermission } from "~/route-guards.server";
 import { getClosedGroup, type ClosedGroupView } from "../../server/forum/get-closed-group";
 import { inviteToClosedGroup } from "../../server/forum/invite-to-closed-group";
 import { leaveClosedGroup } from "../../server/forum/leave-closed-group";
+import { listGroupThreads } from "../../server/forum/list-group-threads";
 import { requestContext } from "../../server/platform/request-context";
+import { can } from "../../server/policy";
 import type { Route } from "./+types/forum-group";
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
@@ -26,14 +30,23 @@ function notFound(): never {
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "forum.read");
-  const { portal } = context.get(requestContext);
+  const { portal, locale } = context.get(requestContext);
 
   const view = await getClosedGroup(portal.db, portal.keys, actor, params.groupId);
   if (view.status === "not_found") notFound();
 
   const url = new URL(request.url);
   const notice = notices.find((candidate) => candidate === url.searchParams.get("notice")) ?? null;
-  return { view, notice, confirmLeave: view.status === "joined" && url.searchParams.get("confirm") === "leave" };
+  const cursor = url.searchParams.get("after") ?? undefined;
+  const threads = view.status === "joined" ? await listGroupThreads(portal.db, actor, params.groupId, cursor) : null;
+  return {
+    view,
+    notice,
+    locale,
+    threads: threads?.status === "found" ? threads : null,
+    canWrite: can(actor, "forum.write") && actor.hasMemberProfile,
+    confirmLeave: view.status === "joined" && url.searchParams.get("confirm") === "leave",
+  };
 }
 
 export type ForumGroupActionData = { intent: "invite"; formError: InviteErrorCode; values: { pseudonym: string } };
@@ -104,12 +117,23 @@ export default function ForumGroup({ loaderData, actionData }: Route.ComponentPr
       </h1>
       {notice ? <SuccessNotice text={noticeText(notice)} /> : null}
 
-      {/* TODO: replace this section with the group's thread list and its "new thread" link when group threads land. */}
       <section className="stack" aria-labelledby="group-threads-heading">
         <h2 id="group-threads-heading" className="ds-heading" data-size="md">
           {m.forum_group_threads_heading()}
         </h2>
-        <p className="ds-paragraph">{m.forum_group_threads_empty()}</p>
+        {loaderData.canWrite ? (
+          <p>
+            <Link to={forumPaths.newGroupThread(group.id)} className="ds-button" data-variant="primary">
+              {m.forum_new_thread_link()}
+            </Link>
+          </p>
+        ) : null}
+        {loaderData.threads && loaderData.threads.threads.length > 0 ? (
+          <ThreadList threads={loaderData.threads.threads} locale={loaderData.locale} label={m.forum_group_threads_heading()} />
+        ) : (
+          <p className="ds-paragraph">{m.forum_group_threads_empty()}</p>
+        )}
+        <NextPageLink href={loaderData.threads?.nextCursor ? `${forumPaths.group(group.id)}?after=${loaderData.threads.nextCursor}` : null} label={m.forum_older_threads()} />
       </section>
 
       <MemberList group={group} />

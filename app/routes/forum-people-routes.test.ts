@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestAccount } from "../../tests/support/account-factory";
 import { createForumMember, pseudonymOf } from "../../tests/support/forum-people-fixtures";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
+import { createTestPortal } from "../../tests/support/test-portal";
 import { createClosedGroup } from "../../server/forum/create-closed-group";
 import { revealToMember } from "../../server/forum/reveal-to-member";
 import { anonymous, type Actor, type PersonActor } from "../../server/identity/actor";
-import { loadConfig } from "../../server/platform/config";
-import { createLogger } from "../../server/platform/logger";
-import { createMailer } from "../../server/platform/mail";
 import type { Portal } from "../../server/platform/portal";
 import { requestContext } from "../../server/platform/request-context";
 import * as forumGroup from "./forum-group";
@@ -28,18 +26,7 @@ describe.each(testEngines())("forum people routes on %s", (engine) => {
   let provider: PersonActor;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const log = createLogger("silent");
-    portal = {
-      config: loadConfig({}),
-      db: database.db,
-      databaseKind: database.kind,
-      keys: database.keys,
-      log,
-      mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
-      demo: false,
-      ping: async () => undefined,
-      close: async () => undefined,
-    };
+    portal = createTestPortal(database);
     provider = await createTestAccount(database, { roles: ["provider"] });
   });
   afterAll(async () => {
