@@ -33,5 +33,9 @@ export default [
   route("forum/drafts", "routes/forum-drafts.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("forum/search", "routes/forum-search.tsx"),
+  route("forum/members/:pseudonym", "routes/forum-member.tsx"),
+  route("forum/reveals", "routes/forum-reveals.tsx"),
+  route("forum/groups", "routes/forum-groups.tsx"),
+  route("forum/groups/:groupId", "routes/forum-group.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount } from "../../tests/support/account-factory";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
+import { createTestPortal } from "../../tests/support/test-portal";
 import { auditEvents } from "../../server/audit/schema";
 import { anonymous, type Actor, type PersonActor } from "../../server/identity/actor";
 import { accounts } from "../../server/identity/schema";
-import { loadConfig } from "../../server/platform/config";
-import { createLogger } from "../../server/platform/logger";
-import { createMailer } from "../../server/platform/mail";
 import type { Portal } from "../../server/platform/portal";
 import { requestContext } from "../../server/platform/request-context";
 import * as adminAuditLog from "./admin-audit-log";
@@ -28,19 +26,7 @@ describe.each(testEngines())("administrator routes on %s", (engine) => {
   let member: PersonActor;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const log = createLogger("silent");
-    portal = {
-      config: loadConfig({}),
-      db: database.db,
-      databaseKind: database.kind,
-      keys: database.keys,
-      log,
-      mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
-      nudgeNotificationMailer: () => undefined,
-      demo: false,
-      ping: async () => undefined,
-      close: async () => undefined,
-    };
+    portal = createTestPortal(database);
     administrator = await createTestAccount(database, { roles: ["administrator"] });
     member = await createTestAccount(database, { roles: ["member"], pseudonym: "Rutetest" });
   });

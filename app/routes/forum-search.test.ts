@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount } from "../../tests/support/account-factory";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
+import { createTestPortal } from "../../tests/support/test-portal";
 import { forumCategories, forumPosts, forumThreads } from "../../server/forum/schema";
 import { anonymous, type Actor, type PersonActor } from "../../server/identity/actor";
 import type { Role } from "../../server/identity/roles";
-import { loadConfig } from "../../server/platform/config";
-import { createLogger } from "../../server/platform/logger";
-import { createMailer } from "../../server/platform/mail";
 import type { Portal } from "../../server/platform/portal";
 import { requestContext } from "../../server/platform/request-context";
 import * as forumSearch from "./forum-search";
@@ -27,18 +25,7 @@ describe.each(testEngines())("forum search route on %s", (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const log = createLogger("silent");
-    portal = {
-      config: loadConfig({}),
-      db: database.db,
-      databaseKind: database.kind,
-      keys: database.keys,
-      log,
-      mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
-      demo: false,
-      ping: async () => undefined,
-      close: async () => undefined,
-    };
+    portal = createTestPortal(database);
     member = await createTestAccount(database, { roles: ["member"], pseudonym: "Søkjar" });
 
     const [category] = await database.db

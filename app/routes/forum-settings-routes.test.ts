@@ -4,14 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount } from "../../tests/support/account-factory";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
+import { createTestPortal } from "../../tests/support/test-portal";
 import { createForumCategory } from "../../server/forum/create-forum-category";
 import { forumCategories, forumMutedCategories, forumMutedWords } from "../../server/forum/schema";
 import { anonymous, type Actor, type PersonActor } from "../../server/identity/actor";
 import type { Locale } from "../../server/identity/roles";
 import { notificationSettings } from "../../server/notifications/schema";
-import { loadConfig } from "../../server/platform/config";
-import { createLogger } from "../../server/platform/logger";
-import { createMailer } from "../../server/platform/mail";
 import type { Portal } from "../../server/platform/portal";
 import { requestContext } from "../../server/platform/request-context";
 import * as adminForum from "./admin-forum";
@@ -30,19 +28,7 @@ describe.each(testEngines())("forum settings routes on %s", (engine) => {
   let member: PersonActor;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const log = createLogger("silent");
-    portal = {
-      config: loadConfig({}),
-      db: database.db,
-      databaseKind: database.kind,
-      keys: database.keys,
-      log,
-      mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
-      nudgeNotificationMailer: () => undefined,
-      demo: false,
-      ping: async () => undefined,
-      close: async () => undefined,
-    };
+    portal = createTestPortal(database);
     administrator = await createTestAccount(database, { roles: ["administrator"] });
     member = await createTestAccount(database, { roles: ["member"] });
   });

@@ -125,3 +125,73 @@ test("quote starts the reply with the quoted text", async ({ browser }) => {
   await page.getByRole("article").first().getByRole("link", { name: "Siter" }).click();
   await expect(page.getByRole("textbox", { name: "Innlegg" })).toHaveValue(/^> Dette er verdt å sitere\./);
 });
+
+test("mutual reveal opens a closed group others cannot find", async ({ browser }) => {
+  const suffix = randomBytes(3).toString("hex");
+  const groupName = `Kveldsturen ${suffix}`;
+  const canary = `Kanarifugl${suffix}`;
+
+  const vandrer = await asMember(browser, "member-10");
+  await vandrer.goto("/forum/members/Nordlys");
+  await vandrer.getByRole("textbox", { name: "Navnet du vil vise" }).fill("Lars");
+  await vandrer.getByRole("button", { name: "Vis navnet" }).click();
+  await expect(vandrer.getByRole("status")).toBeVisible();
+
+  const nordlys = await asMember(browser, "member-12");
+  await nordlys.goto("/forum/members/Vandrer");
+  await expect(nordlys.getByText("Lars")).toBeVisible();
+  await nordlys.getByRole("textbox", { name: "Navnet du vil vise" }).fill("Per");
+  await nordlys.getByRole("button", { name: "Vis navnet" }).click();
+  await expect(nordlys.getByRole("status")).toBeVisible();
+
+  await vandrer.goto("/forum/groups");
+  await vandrer.getByRole("textbox", { name: "Navn på gruppen" }).fill(groupName);
+  await vandrer.getByRole("checkbox", { name: "Nordlys (Per)" }).check();
+  await vandrer.getByRole("button", { name: "Lag gruppen" }).click();
+  await expect(vandrer.getByRole("heading", { level: 1 })).toHaveText(groupName);
+  await vandrer.getByRole("link", { name: "Start en ny tråd" }).click();
+  await vandrer.getByRole("textbox", { name: "Tittel" }).fill(`Tur i kveld ${suffix}`);
+  await vandrer.getByRole("textbox", { name: "Innlegg" }).fill(`Skal vi gå en runde? ${canary}`);
+  await vandrer.getByRole("button", { name: "Publiser tråden" }).click();
+  await expect(vandrer.getByRole("article").filter({ hasText: canary })).toBeVisible();
+  const groupThreadUrl = vandrer.url().replace(/#.*$/, "");
+
+  await nordlys.goto("/forum/groups");
+  await nordlys.getByRole("button", { name: `Bli med i ${groupName}` }).click();
+  await nordlys.goto(groupThreadUrl);
+  await expect(nordlys.getByRole("article").filter({ hasText: canary })).toBeVisible();
+
+  const outsider = await asMember(browser, "member-8");
+  await outsider.goto(`/forum/search?q=${canary}`);
+  await expect(outsider.getByText("Ingen innlegg passet med søket ditt.")).toBeVisible();
+  await expect(outsider.getByRole("main")).not.toContainText(`Tur i kveld ${suffix}`);
+  await outsider.goto("/forum/groups");
+  await expect(outsider.getByRole("main")).not.toContainText(groupName);
+  const response = await outsider.goto(groupThreadUrl);
+  expect(response?.status()).toBe(404);
+});
+
+test("blocked member's posts disappear for the blocker", async ({ browser }) => {
+  const writer = await asMember(browser, "member-12");
+  const threadUrl = await startThread(writer, uniqueTitle("Hva hjelper mot uro?"), "Jeg lurer på hva dere gjør.");
+
+  const blocked = await asMember(browser, "member-8");
+  await blocked.goto(threadUrl);
+  const text = `Jeg går tur ${randomBytes(3).toString("hex")}`;
+  await blocked.getByRole("textbox", { name: "Innlegg" }).fill(text);
+  await blocked.getByRole("button", { name: "Publiser svaret" }).click();
+  await expect(blocked.getByRole("article").filter({ hasText: text })).toBeVisible();
+
+  const blocker = await asMember(browser, "member-11");
+  await blocker.goto(threadUrl);
+  await expect(blocker.getByRole("article").filter({ hasText: text })).toBeVisible();
+
+  await blocker.goto("/forum/members/Gråstein");
+  await blocker.getByRole("link", { name: "Blokker Gråstein" }).click();
+  await blocker.getByRole("button", { name: "Ja, blokker Gråstein" }).click();
+  await expect(blocker.getByRole("status")).toBeVisible();
+
+  await blocker.goto(threadUrl);
+  await expect(blocker.getByRole("article").first()).toBeVisible();
+  await expect(blocker.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+});

@@ -82,6 +82,11 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   notifications: { url: "/notifications", expected: signedIn(["member", "peer_moderator"]) },
   "*": { url: "/no-such-page", expected: everyone("not-found") },
   "forum/search": { url: "/forum/search?q=angst", expected: signedIn(["member", "peer_moderator"]) },
+  "forum/members/:pseudonym": { url: "/forum/members/Morgenfugl", expected: signedIn(["member", "peer_moderator"]) },
+  "forum/reveals": { url: "/forum/reveals", expected: signedIn(["member", "peer_moderator"]) },
+  "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
+  // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
+  "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
 };
 
 function routePatterns(): string[] {
@@ -163,7 +168,9 @@ for (const [pattern, { url, expected }] of Object.entries(matrix)) {
       const dataBody = await dataResponse.text();
 
       if (outcome !== "page") {
-        for (const canary of canariesFor(viewer)) {
+        // The page echoes its own path (the language form's return path), so a value the viewer typed into the URL reveals nothing new to them.
+        const requested = decodeURIComponent(url);
+        for (const canary of canariesFor(viewer).filter((value) => !requested.includes(value))) {
           expect(body, `${viewer} ${url} leaks ${canary}`).not.toContain(canary);
           expect(dataBody, `${viewer} ${dataUrl} leaks ${canary}`).not.toContain(canary);
         }

@@ -1,0 +1,22 @@
+import { loadConfig } from "../../server/platform/config";
+import { createLogger } from "../../server/platform/logger";
+import { createMailer } from "../../server/platform/mail";
+import type { Portal } from "../../server/platform/portal";
+import type { TestDatabase } from "./test-database";
+
+/** A portal over a test database, for route tests that call loaders and actions directly: no mail server, silent logs, no demo. */
+export function createTestPortal(database: TestDatabase): Portal {
+  const log = createLogger("silent");
+  return {
+    config: loadConfig({}),
+    db: database.db,
+    databaseKind: database.kind,
+    keys: database.keys,
+    log,
+    mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
+    nudgeNotificationMailer: () => undefined,
+    demo: false,
+    ping: async () => undefined,
+    close: async () => undefined,
+  };
+}
