@@ -56,6 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     page: result.page,
     posts,
     canWrite,
+    canModerate: can(actor, "forum.moderate"),
     limits: postEditorLimits,
     reply: {
       quotedPostId: quoted?.id ?? null,
@@ -134,7 +135,7 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
       <div className="stack forum-posts">
         {posts.map((post) => (
-          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} />
+          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canModerate={loaderData.canModerate} />
         ))}
       </div>
       <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={m.forum_thread_pages_label()} />
