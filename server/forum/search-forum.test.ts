@@ -8,7 +8,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/
 import { anonymous, type PersonActor } from "../identity/actor";
 import type { Role } from "../identity/roles";
 import { accounts } from "../identity/schema";
-import { closedGroupMembers, closedGroups, forumCategories, forumPosts, forumThreads, memberBlocks } from "./schema";
+import { closedGroupMembers, closedGroups, forumCategories, forumMutedWords, forumPosts, forumThreads, memberBlocks } from "./schema";
 import { searchForum, type ForumSearchResult, type SearchForumResult } from "./search-forum";
 import { SEARCH_QUERY_MAX_LENGTH, SEARCH_RESULTS_PER_PAGE } from "./search/search-limits";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "./search/search-snippet";
@@ -265,6 +265,7 @@ describe.each(testEngines())("forum search on %s", (engine) => {
         createdAt,
         snippet: expect.any(Array),
         contentWarning: "Medisinar",
+        mutedWords: [],
         inClosedGroup: false,
         categoryName: expect.stringMatching(/^Hverdagsliv /),
       });
@@ -279,6 +280,21 @@ describe.each(testEngines())("forum search on %s", (engine) => {
       );
 
       expect(names).toEqual([expect.stringMatching(/^Hverdagsliv /), expect.stringMatching(/^Kvardagsliv /), expect.stringMatching(/^Everyday life /)]);
+    });
+
+    test("muted words are returned for folding", async () => {
+      const muter = await createTestAccount(database, { roles: ["member"] });
+      await database.db.insert(forumMutedWords).values([
+        { accountId: muter.accountId, word: "tablettar" },
+        { accountId: muter.accountId, word: "kvalme" },
+      ]);
+      const { openingPostId } = await createThread({ categoryId: category }, writer, "Biverknader", "Tablettane gir meg kvalme og uro om morgonen.");
+
+      const forMuter = found(await search(muter, "bivirkninger")).find((entry) => entry.postId === openingPostId);
+      const forReader = found(await search(reader, "bivirkninger")).find((entry) => entry.postId === openingPostId);
+
+      expect(forMuter?.mutedWords).toEqual(["kvalme"]);
+      expect(forReader?.mutedWords).toEqual([]);
     });
 
     test("deleted account shows no pseudonym", async () => {
