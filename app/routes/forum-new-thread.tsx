@@ -1,4 +1,4 @@
-import { data, Link } from "react-router";
+import { data } from "react-router";
 
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { PostEditor } from "~/components/post-editor";
