@@ -160,9 +160,4 @@ describe("forum search page", () => {
     expect(html).toContain(nb.forum_search_query_too_long.replace("{max}", "200"));
   });
 
-  test("only stop words are explained", async () => {
-    const html = decode(await renderSearchPage({ query: "ikke jeg", search: { status: "only_stop_words" } }));
-
-    expect(html).toContain(nb.forum_search_only_stop_words);
-  });
 });

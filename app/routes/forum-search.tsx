@@ -101,7 +101,6 @@ export default function ForumSearch({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      {status === "only_stop_words" ? <p className="ds-paragraph">{m.forum_search_only_stop_words()}</p> : null}
       {search?.status === "searched" ? <SearchResults query={query} {...search} /> : null}
     </>
   );

@@ -45,8 +45,6 @@ export type SearchForumResult =
   | { status: "empty_query" }
   | { status: "query_too_long" }
   | { status: "invalid_page" }
-  /** Every word is one the `norwegian` configuration does not index, such as "ikke" or "jeg". */
-  | { status: "only_stop_words" }
   | { status: "not_found" };
 
 /**
@@ -69,7 +67,6 @@ export async function searchForum(db: Executor, actor: Actor, input: { query: st
   if (tsqueryText === null) return { status: "empty_query" };
 
   const rows = await findMatchingPosts(db, actor.accountId, tsqueryText, input.page);
-  if (rows.length === 0 && (await hasNoLexemes(db, tsqueryText))) return { status: "only_stop_words" };
   const muted = await listMutedWords(db, actor);
   const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
 
@@ -86,7 +83,7 @@ export async function searchForum(db: Executor, actor: Actor, input: { query: st
 }
 
 function tsquery(tsqueryText: string) {
-  return sql`to_tsquery('norwegian'::regconfig, ${tsqueryText}::text)`;
+  return sql`to_tsquery('reconnect_norwegian'::regconfig, ${tsqueryText}::text)`;
 }
 
 /**
@@ -148,7 +145,7 @@ async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: st
       threadTitle: ranked.threadTitle,
       inClosedGroup: sql<boolean>`${ranked.closedGroupId} is not null`,
       // The body loses the marker characters first, so only ts_headline's own markers reach snippetSegments.
-      headline: sql<string>`ts_headline('norwegian'::regconfig, translate(${ranked.body}, ${HIGHLIGHT_MARKERS}::text, ''), ${query}, ${SNIPPET_OPTIONS}::text)`,
+      headline: sql<string>`ts_headline('reconnect_norwegian'::regconfig, translate(${ranked.body}, ${HIGHLIGHT_MARKERS}::text, ''), ${query}, ${SNIPPET_OPTIONS}::text)`,
       categoryNameNb: forumCategories.nameNb,
       categoryNameNn: forumCategories.nameNn,
       categoryNameEn: forumCategories.nameEn,
@@ -163,13 +160,6 @@ async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: st
 }
 
 type MatchingPostRow = Awaited<ReturnType<typeof findMatchingPosts>>[number];
-
-/** True when the query keeps no word after `to_tsquery` drops the stop words. */
-async function hasNoLexemes(db: Executor, tsqueryText: string): Promise<boolean> {
-  // Both drivers return the rows in `rows`.
-  const result = (await db.execute(sql`select numnode(${tsquery(tsqueryText)}) as nodes`)) as unknown as { rows: { nodes: number | string }[] };
-  return Number(result.rows[0]?.nodes) === 0;
-}
 
 function presentResult(row: MatchingPostRow, locale: Locale, findMuted: MutedWordMatcher): ForumSearchResult {
   const categoryNames = { nb: row.categoryNameNb, nn: row.categoryNameNn, en: row.categoryNameEn };
