@@ -19,7 +19,7 @@ function reactionLabel(kind: ReactionKind): string {
 }
 
 /**
- * One post in a thread. Its HTML was rendered and sanitised when it was
+ * Render one post in a thread. Its HTML was rendered and sanitised when it was
  * written, so it is inserted as it is. Text behind a content warning or a
  * muted word stays folded in a <details> until the reader opens it.
  */

@@ -86,7 +86,7 @@ export function inGroup(groupId: string): SQL {
   return eq(forumThreads.closedGroupId, groupId);
 }
 
-/** The columns a thread summary is made from, for one reader. */
+/** Select the columns a thread summary is made from, for one reader. */
 function threadSummaryColumns(readerId: string) {
   return {
     id: forumThreads.id,

@@ -13,7 +13,7 @@ export interface PublishedPostRef {
   position: number;
 }
 
-/** The post an earlier submit of the same form created, if any. */
+/** Find the post an earlier submit of the same form created, if any. */
 export async function findPostByIdempotencyKey(db: Executor, authorId: string, idempotencyKey: string): Promise<PublishedPostRef | undefined> {
   const [existing] = await db
     .select({ threadId: forumPosts.threadId, postId: forumPosts.id, position: forumPosts.position })

@@ -150,7 +150,7 @@ export const forumPostRevisions = pgTable(
 );
 
 /**
- * What a member is writing, saved as they type. `draftKey` names the place:
+ * A member's unpublished text, saved as they type. `draftKey` names the place:
  * `thread:<id>` for a reply, `category:<id>` or `group:<id>` for a new thread,
  * `post:<id>` for an edit.
  */
