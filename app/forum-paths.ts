@@ -17,6 +17,7 @@ export const forumPaths = {
   /** A post inside its thread page. */
   post: (threadId: string, postId: string, position: number) => `${forumPaths.thread(threadId, pageOfPosition(position))}#post-${postId}`,
   editPost: (postId: string) => `/forum/posts/${postId}/edit`,
+  postHistory: (postId: string) => `/forum/posts/${postId}/history`,
   member: (pseudonym: string) => `/forum/members/${encodeURIComponent(pseudonym)}`,
   reveals: () => "/forum/reveals",
   groups: () => "/forum/groups",

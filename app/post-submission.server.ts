@@ -12,7 +12,7 @@ import type { RequestState } from "../server/platform/request-context";
 
 export const postEditorLimits: PostEditorLimits = { titleMax: THREAD_TITLE_MAX_LENGTH, bodyMax: POST_BODY_MAX_LENGTH, contentWarningMax: CONTENT_WARNING_MAX_LENGTH };
 
-/** A fresh key for a writing form, so a resubmit of that form finds the post it created. */
+/** Make a fresh key for a writing form, so a resubmit of that form finds the post it created. */
 export function newIdempotencyKey(): string {
   return randomBytes(18).toString("base64url");
 }

@@ -30,6 +30,7 @@ export default [
   route("forum/groups/:groupId/new", "routes/forum-new-thread.tsx", { id: "forum-new-thread-in-group" }),
   route("forum/threads/:threadId", "routes/forum-thread.tsx"),
   route("forum/posts/:postId/edit", "routes/forum-post-edit.tsx"),
+  route("forum/posts/:postId/history", "routes/forum-post-history.tsx"),
   route("forum/drafts", "routes/forum-drafts.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("forum/search", "routes/forum-search.tsx"),

@@ -1,3 +1,7 @@
+-- The forum's search configuration: Norwegian Snowball stemming without a stop-word list, so "ikke", "jeg" and their Nynorsk forms are searchable.
+CREATE TEXT SEARCH DICTIONARY "public"."reconnect_norwegian_stem" (TEMPLATE = snowball, LANGUAGE = norwegian);--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION "public"."reconnect_norwegian" (COPY = pg_catalog.norwegian);--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION "public"."reconnect_norwegian" ALTER MAPPING REPLACE norwegian_stem WITH "public"."reconnect_norwegian_stem";--> statement-breakpoint
 CREATE TYPE "public"."closed_group_member_status" AS ENUM('invited', 'joined');--> statement-breakpoint
 CREATE TYPE "public"."forum_reaction_kind" AS ENUM('cheer', 'thanks', 'hug');--> statement-breakpoint
 CREATE TABLE "closed_group_members" (
@@ -86,7 +90,7 @@ CREATE TABLE "forum_posts" (
 	"deleted_at" timestamp with time zone,
 	"hidden_at" timestamp with time zone,
 	"hidden_reason" text,
-	"body_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('norwegian'::regconfig, "forum_posts"."body")) STORED NOT NULL
+	"body_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('reconnect_norwegian'::regconfig, "forum_posts"."body")) STORED NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "forum_reactions" (
@@ -125,7 +129,7 @@ CREATE TABLE "forum_threads" (
 	"locked_at" timestamp with time zone,
 	"pinned_at" timestamp with time zone,
 	"hidden_at" timestamp with time zone,
-	"title_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('norwegian'::regconfig, "forum_threads"."title")) STORED NOT NULL,
+	"title_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('reconnect_norwegian'::regconfig, "forum_threads"."title")) STORED NOT NULL,
 	CONSTRAINT "forum_threads_one_place" CHECK (("forum_threads"."category_id" is null) <> ("forum_threads"."closed_group_id" is null))
 );
 --> statement-breakpoint

@@ -22,7 +22,7 @@ import { demoClosedGroups, demoForumCategories, demoForumThreads, demoReveals, p
 const READ_AFTER_HOURS = 48;
 
 /**
- * A stable id for a demo row, so journeys and links can name a seeded thread
+ * Make a stable id for a demo row, so journeys and links can name a seeded thread
  * across fresh databases. Shaped as a version 4 UUID.
  */
 export function demoForumId(kind: string, key: string): string {

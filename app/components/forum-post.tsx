@@ -19,11 +19,11 @@ function reactionLabel(kind: ReactionKind): string {
 }
 
 /**
- * One post in a thread. Its HTML was rendered and sanitised when it was
+ * Render one post in a thread. Its HTML was rendered and sanitised when it was
  * written, so it is inserted as it is. Text behind a content warning or a
  * muted word stays folded in a <details> until the reader opens it.
  */
-export function ForumPost(props: { post: PostView & { mutedWords: string[] }; threadId: string; locale: Locale; canWrite: boolean }) {
+export function ForumPost(props: { post: PostView & { mutedWords: string[] }; threadId: string; locale: Locale; canWrite: boolean; canModerate: boolean }) {
   const { post, locale } = props;
   const headingId = `post-${post.id}-author`;
 
@@ -41,6 +41,12 @@ export function ForumPost(props: { post: PostView & { mutedWords: string[] }; th
         <p className="ds-paragraph" data-size="sm">
           <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(post.createdAt, locale)}</time>
           {post.editedAt ? ` · ${m.forum_post_edited()}` : null}
+          {post.editedAt && props.canModerate ? (
+            <>
+              {" · "}
+              <Link to={forumPaths.postHistory(post.id)}>{m.forum_post_history_link()}</Link>
+            </>
+          ) : null}
         </p>
       </header>
       <PostContent post={post} />

@@ -19,7 +19,7 @@ export interface PostEditorValues {
   contentWarning: string;
 }
 
-/** What the last submit of the editor returned, for the page to show; the typed values come back so nothing is lost. */
+/** The outcome of the editor's last submit, for the page to show. The typed values come back, so nothing is lost. */
 export interface PostEditorState {
   values: PostEditorValues;
   errors?: PostFieldErrors;
@@ -55,10 +55,10 @@ function errorText(code: string | undefined, limits: PostEditorLimits): string |
 }
 
 /**
- * The writing form for a new thread, a reply or an edit. It posts to its own
- * page with intent `publish`; the server runs the identity guard and, when it
- * finds something, returns the text with the findings, and the member can
- * edit or publish anyway. With JavaScript the draft is saved as they type;
+ * Render the writing form for a new thread, a reply or an edit. It posts to
+ * its own page with intent `publish`. The server runs the identity guard, and
+ * when it finds something it returns the text with the findings, so the
+ * member can edit or publish anyway. With JavaScript the draft is saved as they type;
  * without it, the "save draft" button does the same.
  */
 export function PostEditor(props: {
@@ -173,7 +173,7 @@ export function PostEditor(props: {
           ) : null}
         </div>
         <p className="ds-paragraph" data-size="sm" role="status">
-          {draftStatus ?? (state?.draftSaved ? m.forum_editor_draft_saved() : props.draftSavedAt ? m.forum_editor_draft_restored() : "")}
+          {draftStatusText(draftStatus, state, props.draftSavedAt)}
         </p>
         <div className="button-row">
           {/* Enter in a field submits with the first button, so the checked path comes before "publish anyway". */}
@@ -192,6 +192,14 @@ export function PostEditor(props: {
       </Form>
     </section>
   );
+}
+
+/** The line the editor's live region shows about the draft: the latest autosave first, then a saved or restored draft. */
+function draftStatusText(autosaveStatus: string | null, state: PostEditorState | undefined, draftSavedAt: string | null | undefined): string {
+  if (autosaveStatus) return autosaveStatus;
+  if (state?.draftSaved) return m.forum_editor_draft_saved();
+  if (draftSavedAt) return m.forum_editor_draft_restored();
+  return "";
 }
 
 /**

@@ -1,6 +1,7 @@
 import { data, Form, Link } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { NextPageLink } from "~/components/pagination";
 import { ThreadList } from "~/components/thread-list";
 import { forumPaths } from "~/forum-paths";
@@ -46,13 +47,7 @@ export default function ForumCategory({ loaderData, actionData }: Route.Componen
 
   return (
     <>
-      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
-          </li>
-        </ol>
-      </nav>
+      <ForumBreadcrumbs />
       <h1 className="ds-heading" data-size="lg">
         {category.name}
       </h1>

@@ -1,5 +1,6 @@
-import { data, Link } from "react-router";
+import { data } from "react-router";
 
+import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { PostEditor } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
@@ -59,16 +60,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function ForumNewThread({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <>
-      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
-          </li>
-          <li>
-            <Link to={loaderData.backPath}>{loaderData.placeName}</Link>
-          </li>
-        </ol>
-      </nav>
+      <ForumBreadcrumbs trail={[{ label: loaderData.placeName, to: loaderData.backPath }]} />
       <h1 className="ds-heading" data-size="lg">
         {m.forum_new_thread_title()}
       </h1>

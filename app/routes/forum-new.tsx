@@ -1,5 +1,6 @@
-import { data, Link } from "react-router";
+import { data } from "react-router";
 
+import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { NextPageLink } from "~/components/pagination";
 import { ThreadList } from "~/components/thread-list";
 import { formatDateTime } from "~/format-date";
@@ -29,13 +30,7 @@ export default function ForumNew({ loaderData }: Route.ComponentProps) {
 
   return (
     <>
-      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
-          </li>
-        </ol>
-      </nav>
+      <ForumBreadcrumbs />
       <h1 className="ds-heading" data-size="lg">
         {m.forum_new_since_title()}
       </h1>

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { data, Form, Link } from "react-router";
 
+import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
@@ -61,7 +62,7 @@ export default function ForumSearch({ loaderData }: Route.ComponentProps) {
       <Form method="get" action={forumPaths.search()} role="search" className="stack">
         <div className="ds-field">
           <label className="ds-label" htmlFor="forum-search-query">
-            {m.forum_search_label()}
+            {m.forum_search_query_label()}
           </label>
           <p className="ds-paragraph" data-size="sm" id="forum-search-help">
             {m.forum_search_help()}
@@ -100,7 +101,6 @@ export default function ForumSearch({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      {status === "only_stop_words" ? <p className="ds-paragraph">{m.forum_search_only_stop_words()}</p> : null}
       {search?.status === "searched" ? <SearchResults query={query} {...search} /> : null}
     </>
   );
@@ -120,7 +120,7 @@ function SearchResults(props: {
     <section className="stack" aria-labelledby="forum-search-results-heading">
       <h2 id="forum-search-results-heading" className="ds-heading" data-size="md">
         {m.forum_search_results_heading({ query: query.trim() })}
-        {page > 1 ? ` – ${m.forum_search_page_number({ page })}` : null}
+        {page > 1 ? ` – ${m.pagination_page({ page })}` : null}
       </h2>
       {ignoredWordCount > 0 ? <p className="ds-paragraph">{m.forum_search_ignored_words({ max: SEARCH_WORDS_MAX })}</p> : null}
 
@@ -134,26 +134,14 @@ function SearchResults(props: {
       ) : null}
 
       {moreResultsThanShown ? <p className="ds-paragraph">{m.forum_search_more_than_shown({ count: SEARCH_PAGES_MAX * SEARCH_RESULTS_PER_PAGE })}</p> : null}
-      {page > 1 || hasNextPage ? (
-        <nav className="ds-pagination" aria-label={m.forum_search_pagination_label()}>
-          <ul>
-            <li>
-              {page > 1 ? (
-                <Link to={resultsPagePath(query, page - 1)} rel="prev" className="ds-button" data-variant="tertiary">
-                  {m.forum_search_previous_page()}
-                </Link>
-              ) : null}
-            </li>
-            <li>{m.forum_search_page_number({ page })}</li>
-            <li>
-              {hasNextPage ? (
-                <Link to={resultsPagePath(query, page + 1)} rel="next" className="ds-button" data-variant="tertiary">
-                  {m.forum_search_next_page()}
-                </Link>
-              ) : null}
-            </li>
-          </ul>
-        </nav>
+      {/* The search knows only whether one more page exists, so the last page offered is the next one. */}
+      {results.length > 0 ? (
+        <Pagination
+          page={page}
+          pageCount={hasNextPage ? page + 1 : page}
+          href={(target) => resultsPagePath(query, target)}
+          label={m.forum_search_pagination_label()}
+        />
       ) : null}
     </section>
   );
@@ -195,7 +183,7 @@ function SearchResultItem({ result }: { result: ForumSearchResult }) {
         </Link>
       </h3>
       <p className="ds-paragraph forum-search-result__meta" data-size="sm">
-        <span>{result.authorPseudonym ?? m.forum_search_former_member()}</span>
+        <span>{result.authorPseudonym ?? m.forum_former_member()}</span>
         <time dateTime={new Date(result.createdAt).toISOString()}>{formatDateTime(result.createdAt, locale)}</time>
         <span>{result.categoryName}</span>
         {result.inClosedGroup ? (
@@ -204,19 +192,37 @@ function SearchResultItem({ result }: { result: ForumSearchResult }) {
           </span>
         ) : null}
       </p>
-      {/* The author asked readers to choose before seeing this text, so the snippet stays folded behind the warning. */}
-      {result.contentWarning ? (
-        <details className="ds-details">
-          <summary>{m.forum_search_content_warning({ warning: result.contentWarning })}</summary>
-          <div>
-            <Snippet segments={result.snippet} />
-          </div>
-        </details>
-      ) : (
-        <Snippet segments={result.snippet} />
-      )}
+      <FoldedSnippet result={result} />
     </li>
   );
+}
+
+/**
+ * Fold the snippet behind the reader's muted words or the author's content
+ * warning, as the thread page folds the post, so search shows no more than the thread would.
+ */
+function FoldedSnippet({ result }: { result: ForumSearchResult }) {
+  const snippet = <Snippet segments={result.snippet} />;
+  if (result.mutedWords.length > 0) {
+    return (
+      <details className="ds-details">
+        <summary>{m.forum_post_muted_summary({ words: result.mutedWords.join(", ") })}</summary>
+        <div>
+          {result.contentWarning ? <p className="ds-paragraph">{m.forum_post_content_warning({ warning: result.contentWarning })}</p> : null}
+          {snippet}
+        </div>
+      </details>
+    );
+  }
+  if (result.contentWarning) {
+    return (
+      <details className="ds-details">
+        <summary>{m.forum_post_content_warning_summary({ warning: result.contentWarning })}</summary>
+        <div>{snippet}</div>
+      </details>
+    );
+  }
+  return snippet;
 }
 
 /** Render a snippet as text, with the matched words in `<mark>`. Post text is never parsed as HTML. */

@@ -1,6 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { ForumPost } from "~/components/forum-post";
 import { PostEditor } from "~/components/post-editor";
 import { Pagination } from "~/components/pagination";
@@ -56,6 +57,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     page: result.page,
     posts,
     canWrite,
+    canModerate: can(actor, "forum.moderate"),
     limits: postEditorLimits,
     reply: {
       quotedPostId: quoted?.id ?? null,
@@ -103,14 +105,7 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
   return (
     <>
-      <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={forumPaths.index()}>{m.nav_forum()}</Link>
-          </li>
-          <li>{place.kind === "category" ? <Link to={forumPaths.category(place.slug)}>{place.name}</Link> : <Link to={forumPaths.group(place.groupId)}>{place.name}</Link>}</li>
-        </ol>
-      </nav>
+      <ForumBreadcrumbs trail={[{ label: place.name, to: place.kind === "category" ? forumPaths.category(place.slug) : forumPaths.group(place.groupId) }]} />
       <h1 className="ds-heading" data-size="lg">
         {thread.title}
       </h1>
@@ -134,7 +129,7 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
       <div className="stack forum-posts">
         {posts.map((post) => (
-          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} />
+          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canModerate={loaderData.canModerate} />
         ))}
       </div>
       <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={m.forum_thread_pages_label()} />

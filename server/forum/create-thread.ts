@@ -2,11 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 
 import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldErrors, threadTitleSchema, type PostFieldErrors } from "./post-input";
-import { findPostByIdempotencyKey, unsafePublishPost, type PublishedPostRef } from "./publish-post";
+import { publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
 import { closedGroupMembers, forumCategories, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
 import type { Database, Executor } from "../platform/db";
-import { isUniqueViolation } from "../platform/unique-violation";
 import { can } from "../policy";
 
 export type ThreadPlace = { kind: "category"; categoryId: string } | { kind: "group"; groupId: string };
@@ -41,11 +40,8 @@ export async function createThread(
   if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) };
   const { title, body, contentWarning, idempotencyKey } = parsed.data;
 
-  const earlier = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
-  if (earlier) return { status: "created", ...earlier };
-
-  try {
-    return await db.transaction(async (tx) => {
+  return publishOnce(db, actor.accountId, idempotencyKey, () =>
+    db.transaction(async (tx) => {
       if (!(await mayStartThreadIn(tx, actor.accountId, place))) return { status: "not_found" } as const;
 
       const [thread] = await tx
@@ -69,14 +65,8 @@ export async function createThread(
         newThreadInCategory: place.kind === "category" ? place.categoryId : undefined,
       });
       return { status: "created", ...published } as const;
-    });
-  } catch (error) {
-    // A second submit of the same form raced this one and won; return what it created.
-    if (!isUniqueViolation(error, "forum_posts_author_idempotency_key")) throw error;
-    const winner = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
-    if (!winner) throw error;
-    return { status: "created", ...winner };
-  }
+    }),
+  );
 }
 
 async function mayStartThreadIn(db: Executor, accountId: string, place: ThreadPlace): Promise<boolean> {

@@ -37,19 +37,7 @@ export interface ThreadList {
 export async function listVisibleThreads(db: Executor, readerId: string, options: { where: SQL | undefined; cursor?: unknown; excludePinned?: boolean }): Promise<ThreadList> {
   const position = decodeKeysetCursor(options.cursor);
   const rows = await db
-    .select({
-      id: forumThreads.id,
-      title: forumThreads.title,
-      pseudonym: authorPseudonym(forumThreads.authorId),
-      isModerator: authorIsModerator(forumThreads.authorId),
-      replyCount: forumThreads.replyCount,
-      lastPostedAt: forumThreads.lastPostedAt,
-      cursorTime: keysetTimestamp(forumThreads.lastPostedAt),
-      lastPosition: forumThreads.lastPosition,
-      pinnedAt: forumThreads.pinnedAt,
-      lockedAt: forumThreads.lockedAt,
-      lastReadPosition: lastReadPosition(readerId),
-    })
+    .select({ ...threadSummaryColumns(readerId), cursorTime: keysetTimestamp(forumThreads.lastPostedAt) })
     .from(forumThreads)
     .where(
       and(
@@ -75,18 +63,7 @@ export async function listVisibleThreads(db: Executor, readerId: string, options
 /** Pinned threads of a category, shown above the list on its first page. */
 export async function listPinnedThreads(db: Executor, readerId: string, where: SQL): Promise<ThreadSummary[]> {
   const rows = await db
-    .select({
-      id: forumThreads.id,
-      title: forumThreads.title,
-      pseudonym: authorPseudonym(forumThreads.authorId),
-      isModerator: authorIsModerator(forumThreads.authorId),
-      replyCount: forumThreads.replyCount,
-      lastPostedAt: forumThreads.lastPostedAt,
-      lastPosition: forumThreads.lastPosition,
-      pinnedAt: forumThreads.pinnedAt,
-      lockedAt: forumThreads.lockedAt,
-      lastReadPosition: lastReadPosition(readerId),
-    })
+    .select(threadSummaryColumns(readerId))
     .from(forumThreads)
     .where(and(where, isNotNull(forumThreads.pinnedAt), threadVisibleTo(readerId), notBlockedBetween(readerId, forumThreads.authorId)))
     .orderBy(desc(forumThreads.pinnedAt))
@@ -107,6 +84,22 @@ export function inCategory(categoryId: string): SQL {
 
 export function inGroup(groupId: string): SQL {
   return eq(forumThreads.closedGroupId, groupId);
+}
+
+/** Select the columns a thread summary is made from, for one reader. */
+function threadSummaryColumns(readerId: string) {
+  return {
+    id: forumThreads.id,
+    title: forumThreads.title,
+    pseudonym: authorPseudonym(forumThreads.authorId),
+    isModerator: authorIsModerator(forumThreads.authorId),
+    replyCount: forumThreads.replyCount,
+    lastPostedAt: forumThreads.lastPostedAt,
+    lastPosition: forumThreads.lastPosition,
+    pinnedAt: forumThreads.pinnedAt,
+    lockedAt: forumThreads.lockedAt,
+    lastReadPosition: lastReadPosition(readerId),
+  };
 }
 
 function presentThread(row: {

@@ -196,6 +196,19 @@ describe.each(testEngines())("forum posting on %s", (engine) => {
     expect(page.posts[0]!.editedAt).not.toBeNull();
   });
 
+  test("moderator sees earlier versions, member does not", async () => {
+    const { listPostRevisions } = await import("./list-post-revisions");
+    const thread = await startThread(writer, "Før redigering");
+    await editPost(database.db, writer, thread.postId, { body: "Etter redigering", title: "En tung uke" });
+
+    const history = await listPostRevisions(database.db, moderator, thread.postId);
+    if (history.status !== "found") throw new Error("history not found");
+    expect(history.post.body).toBe("Etter redigering");
+    expect(history.revisions.map((revision) => revision.body)).toEqual(["Før redigering"]);
+    expect(await listPostRevisions(database.db, writer, thread.postId)).toEqual({ status: "not_found" });
+    expect(await listPostRevisions(database.db, provider, thread.postId)).toEqual({ status: "not_found" });
+  });
+
   test("only the writer can edit or delete", async () => {
     const thread = await startThread();
     expect(await editPost(database.db, reader, thread.postId, { body: "Overtatt" })).toEqual({ status: "not_found" });

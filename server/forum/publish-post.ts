@@ -4,6 +4,7 @@ import { notifyAboutPost } from "./notify-about-post";
 import { renderPostMarkdown } from "./render-markdown";
 import { forumDrafts, forumPosts, forumThreadReads, forumThreads, forumThreadSubscriptions } from "./schema";
 import type { Executor, Transaction } from "../platform/db";
+import { isUniqueViolation } from "../platform/unique-violation";
 import { recordUsageEvent } from "../research/record-usage-event";
 
 export interface PublishedPostRef {
@@ -12,13 +13,37 @@ export interface PublishedPostRef {
   position: number;
 }
 
-/** The post an earlier submit of the same form created, if any. */
+/** Find the post an earlier submit of the same form created, if any. */
 export async function findPostByIdempotencyKey(db: Executor, authorId: string, idempotencyKey: string): Promise<PublishedPostRef | undefined> {
   const [existing] = await db
     .select({ threadId: forumPosts.threadId, postId: forumPosts.id, position: forumPosts.position })
     .from(forumPosts)
     .where(and(eq(forumPosts.authorId, authorId), eq(forumPosts.idempotencyKey, idempotencyKey)));
   return existing;
+}
+
+/**
+ * Run a publishing use case once per form: return the post an earlier submit
+ * of the same form made, and when two submits race, the one that lost the
+ * unique index returns the winner's post.
+ */
+export async function publishOnce<Result extends { status: string }>(
+  db: Executor,
+  authorId: string,
+  idempotencyKey: string,
+  publish: () => Promise<Result>,
+): Promise<Result | ({ status: "created" } & PublishedPostRef)> {
+  const earlier = await findPostByIdempotencyKey(db, authorId, idempotencyKey);
+  if (earlier) return { status: "created", ...earlier };
+
+  try {
+    return await publish();
+  } catch (error) {
+    if (!isUniqueViolation(error, "forum_posts_author_idempotency_key")) throw error;
+    const winner = await findPostByIdempotencyKey(db, authorId, idempotencyKey);
+    if (!winner) throw error;
+    return { status: "created", ...winner };
+  }
 }
 
 /**

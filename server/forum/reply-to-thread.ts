@@ -3,11 +3,10 @@ import { z } from "zod";
 
 import { postReadableBy, threadVisibleTo } from "./forum-visibility";
 import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldErrors, type PostFieldErrors } from "./post-input";
-import { findPostByIdempotencyKey, unsafePublishPost, type PublishedPostRef } from "./publish-post";
+import { publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
 import { forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
 import type { Database, Executor } from "../platform/db";
-import { isUniqueViolation } from "../platform/unique-violation";
 import { can } from "../policy";
 
 export type ReplyToThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "not_found" };
@@ -37,11 +36,8 @@ export async function replyToThread(
   if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) };
   const { body, contentWarning, quotedPostId, idempotencyKey } = parsed.data;
 
-  const earlier = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
-  if (earlier) return { status: "created", ...earlier };
-
-  try {
-    return await db.transaction(async (tx) => {
+  return publishOnce(db, actor.accountId, idempotencyKey, () =>
+    db.transaction(async (tx) => {
       // The row lock orders concurrent replies, so each takes the next position.
       const [thread] = await tx
         .select({ id: forumThreads.id, lockedAt: forumThreads.lockedAt })
@@ -61,13 +57,8 @@ export async function replyToThread(
         draftKey: draftKeyForReply(threadId),
       });
       return { status: "created", ...published } as const;
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error, "forum_posts_author_idempotency_key")) throw error;
-    const winner = await findPostByIdempotencyKey(db, actor.accountId, idempotencyKey);
-    if (!winner) throw error;
-    return { status: "created", ...winner };
-  }
+    }),
+  );
 }
 
 async function isQuotable(db: Executor, readerId: string, threadId: string, postId: string): Promise<boolean> {

@@ -3,6 +3,12 @@ import { check, customType, index, integer, pgEnum, pgTable, primaryKey, text, t
 
 import { accounts } from "../identity/schema";
 
+/**
+ * Search vectors use `reconnect_norwegian`, made by the forum migration: the
+ * built-in Norwegian Snowball stemmer without its stop-word list. The built-in
+ * `norwegian` configuration drops words such as "ikke", "jeg" and "hvordan",
+ * and their Nynorsk forms, so a search for them could never match.
+ */
 const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
@@ -79,7 +85,7 @@ export const forumThreads = pgTable(
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     titleSearch: tsvector("title_search")
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('norwegian'::regconfig, ${forumThreads.title})`),
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('reconnect_norwegian'::regconfig, ${forumThreads.title})`),
   },
   (table) => [
     check("forum_threads_one_place", sql`(${table.categoryId} is null) <> (${table.closedGroupId} is null)`),
@@ -115,7 +121,7 @@ export const forumPosts = pgTable(
     hiddenReason: text("hidden_reason"),
     bodySearch: tsvector("body_search")
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('norwegian'::regconfig, ${forumPosts.body})`),
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('reconnect_norwegian'::regconfig, ${forumPosts.body})`),
   },
   (table) => [
     uniqueIndex("forum_posts_thread_position_key").on(table.threadId, table.position),
@@ -144,7 +150,7 @@ export const forumPostRevisions = pgTable(
 );
 
 /**
- * What a member is writing, saved as they type. `draftKey` names the place:
+ * A member's unpublished text, saved as they type. `draftKey` names the place:
  * `thread:<id>` for a reply, `category:<id>` or `group:<id>` for a new thread,
  * `post:<id>` for an edit.
  */

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 
+import { compileMutedWords, type MutedWordMatcher } from "./find-muted-words";
 import { postReadableBy } from "./forum-visibility";
+import { listMutedWords } from "./list-muted-words";
 import { closedGroups, forumCategories, forumPosts, forumThreads } from "./schema";
 import { expandSearchTerms, parseSearchQuery } from "./search/expand-search-query";
 import { SEARCH_PAGES_MAX, SEARCH_QUERY_MAX_LENGTH, SEARCH_RESULTS_PER_PAGE } from "./search/search-limits";
@@ -23,6 +25,8 @@ export interface ForumSearchResult {
   snippet: SnippetSegment[];
   /** The author's warning; the page folds the snippet behind it. */
   contentWarning: string | null;
+  /** The reader's muted words that the post contains; the page folds the snippet behind them. */
+  mutedWords: string[];
   inClosedGroup: boolean;
   /** The category's name in the reader's language, or the closed group's name. */
   categoryName: string;
@@ -41,8 +45,6 @@ export type SearchForumResult =
   | { status: "empty_query" }
   | { status: "query_too_long" }
   | { status: "invalid_page" }
-  /** Every word is one the `norwegian` configuration does not index, such as "ikke" or "jeg". */
-  | { status: "only_stop_words" }
   | { status: "not_found" };
 
 /**
@@ -51,8 +53,8 @@ export type SearchForumResult =
  * Bokmål or Nynorsk form. A thread whose title matches returns its opening
  * post, ranked about ten times higher than a body match.
  *
- * NOTE: the reader's muted words and categories are not applied, so such
- * results are shown unfolded.
+ * Posts in categories the reader muted are found, as they are when the reader
+ * opens the category. Posts with muted words are found and marked for folding.
  */
 export async function searchForum(db: Executor, actor: Actor, input: { query: string; page: number }, locale: Locale): Promise<SearchForumResult> {
   if (!can(actor, "forum.read")) return { status: "not_found" };
@@ -65,13 +67,14 @@ export async function searchForum(db: Executor, actor: Actor, input: { query: st
   if (tsqueryText === null) return { status: "empty_query" };
 
   const rows = await findMatchingPosts(db, actor.accountId, tsqueryText, input.page);
-  if (rows.length === 0 && (await hasNoLexemes(db, tsqueryText))) return { status: "only_stop_words" };
+  const muted = await listMutedWords(db, actor);
+  const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
 
   const page = rows.slice(0, SEARCH_RESULTS_PER_PAGE);
   const more = rows.length > SEARCH_RESULTS_PER_PAGE;
   return {
     status: "searched",
-    results: page.map((row) => presentResult(row, locale)),
+    results: page.map((row) => presentResult(row, locale, findMuted)),
     page: input.page,
     hasNextPage: more && input.page < SEARCH_PAGES_MAX,
     moreResultsThanShown: more && input.page === SEARCH_PAGES_MAX,
@@ -80,7 +83,7 @@ export async function searchForum(db: Executor, actor: Actor, input: { query: st
 }
 
 function tsquery(tsqueryText: string) {
-  return sql`to_tsquery('norwegian'::regconfig, ${tsqueryText}::text)`;
+  return sql`to_tsquery('reconnect_norwegian'::regconfig, ${tsqueryText}::text)`;
 }
 
 /**
@@ -137,11 +140,12 @@ async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: st
       threadId: ranked.threadId,
       position: ranked.position,
       createdAt: ranked.createdAt,
+      body: ranked.body,
       contentWarning: ranked.contentWarning,
       threadTitle: ranked.threadTitle,
       inClosedGroup: sql<boolean>`${ranked.closedGroupId} is not null`,
       // The body loses the marker characters first, so only ts_headline's own markers reach snippetSegments.
-      headline: sql<string>`ts_headline('norwegian'::regconfig, translate(${ranked.body}, ${HIGHLIGHT_MARKERS}::text, ''), ${query}, ${SNIPPET_OPTIONS}::text)`,
+      headline: sql<string>`ts_headline('reconnect_norwegian'::regconfig, translate(${ranked.body}, ${HIGHLIGHT_MARKERS}::text, ''), ${query}, ${SNIPPET_OPTIONS}::text)`,
       categoryNameNb: forumCategories.nameNb,
       categoryNameNn: forumCategories.nameNn,
       categoryNameEn: forumCategories.nameEn,
@@ -157,14 +161,7 @@ async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: st
 
 type MatchingPostRow = Awaited<ReturnType<typeof findMatchingPosts>>[number];
 
-/** True when the query keeps no word after `to_tsquery` drops the stop words. */
-async function hasNoLexemes(db: Executor, tsqueryText: string): Promise<boolean> {
-  // Both drivers return the rows in `rows`.
-  const result = (await db.execute(sql`select numnode(${tsquery(tsqueryText)}) as nodes`)) as unknown as { rows: { nodes: number | string }[] };
-  return Number(result.rows[0]?.nodes) === 0;
-}
-
-function presentResult(row: MatchingPostRow, locale: Locale): ForumSearchResult {
+function presentResult(row: MatchingPostRow, locale: Locale, findMuted: MutedWordMatcher): ForumSearchResult {
   const categoryNames = { nb: row.categoryNameNb, nn: row.categoryNameNn, en: row.categoryNameEn };
   return {
     threadId: row.threadId,
@@ -175,6 +172,7 @@ function presentResult(row: MatchingPostRow, locale: Locale): ForumSearchResult 
     createdAt: row.createdAt,
     snippet: snippetSegments(row.headline),
     contentWarning: row.contentWarning,
+    mutedWords: findMuted(row.body),
     inClosedGroup: row.inClosedGroup,
     categoryName: categoryNames[locale] ?? row.closedGroupName ?? "",
   };

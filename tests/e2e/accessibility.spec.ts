@@ -39,7 +39,7 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       "/no-such-page",
     ],
   },
-  { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta"] },
+  { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`] },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
   { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },
   { viewer: "researcher", paths: ["/", "/settings"] },

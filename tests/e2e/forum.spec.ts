@@ -195,3 +195,24 @@ test("blocked member's posts disappear for the blocker", async ({ browser }) => 
   await expect(blocker.getByRole("article").first()).toBeVisible();
   await expect(blocker.getByRole("article").filter({ hasText: text })).toHaveCount(0);
 });
+
+test("editor and reactions work by keyboard", async ({ browser }) => {
+  const writer = await asMember(browser, "member-10");
+  const threadUrl = await startThread(writer, uniqueTitle("Tastatur"), "Skrevet uten mus.");
+
+  const page = await asMember(browser, "member-9");
+  await page.goto(threadUrl);
+  const reaction = page.getByRole("article").first().getByRole("button", { name: "Takk (0)" });
+  await reaction.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("article").first().getByRole("button", { name: "Takk (1)" })).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByRole("textbox", { name: "Innlegg" }).focus();
+  await page.keyboard.type("Svar skrevet med tastaturet.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("textbox", { name: "Innholdsvarsel (valgfritt)" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Publiser svaret" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("article").filter({ hasText: "Svar skrevet med tastaturet." })).toBeVisible();
+});

@@ -63,6 +63,8 @@ async function joinByInvitation(browser: Browser, link: string, email: string) {
 }
 
 test("provider invites and a new member finishes onboarding", async ({ browser }) => {
+  // Ten steps with an axe check on each page: on a busy two-core machine this passes 60 seconds.
+  test.slow();
   const inviter = await (await browser.newContext({ locale: "nb-NO" })).newPage();
   await signInAsDemo(inviter, "provider-1");
   const email = uniqueEmail("ny.deltaker");

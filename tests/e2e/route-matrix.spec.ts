@@ -78,6 +78,8 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "forum/groups/:groupId/new": { url: `/forum/groups/${demoForumId("group", demoClosedGroups[0]!.key)}/new`, expected: signedIn([]) },
   "forum/threads/:threadId": { url: `/forum/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`, expected: signedIn(["member", "peer_moderator"]) },
   "forum/posts/:postId/edit": { url: `/forum/posts/${demoForumId("post", "klesvasken:0")}/edit`, expected: signedIn(["member"]) },
+  // An edited demo post; only peer moderators see its earlier versions.
+  "forum/posts/:postId/history": { url: `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`, expected: signedIn(["peer_moderator"]) },
   "forum/drafts": { url: "/forum/drafts", expected: everyone("not-found") },
   notifications: { url: "/notifications", expected: signedIn(["member", "peer_moderator"]) },
   "*": { url: "/no-such-page", expected: everyone("not-found") },

@@ -3,9 +3,9 @@ import { SEARCH_WORDS_MAX } from "./search-limits";
 
 /**
  * Turns what a member types into the search box into text for PostgreSQL's
- * `to_tsquery('norwegian', …)`.
+ * `to_tsquery('reconnect_norwegian', …)`.
  *
- * The `norwegian` stemmer folds inflections ("angsten" and "angst" both become
+ * The Norwegian stemmer folds inflections ("angsten" and "angst" both become
  * `angst`) but keeps Bokmål and Nynorsk words apart ("brukere" becomes `bruker`,
  * "brukarar" becomes `brukar`). So each word is replaced by every form in its
  * Bokmål/Nynorsk group from bokmal-nynorsk-words.json, OR-ed, and the words are
@@ -20,9 +20,9 @@ import { SEARCH_WORDS_MAX } from "./search-limits";
  * - There is no prefix matching (`:*`). The form is submitted with whole
  *   words, and a stemmed prefix would add unrelated words ("sov:*" finds
  *   "sovjet").
- * - Words that the `norwegian` configuration treats as stop words ("ikke",
- *   "jeg", "hvordan", …) are dropped by `to_tsquery` itself. They are not
- *   indexed either, so they cannot be searched for.
+ * - The forum's `reconnect_norwegian` configuration keeps the words that the
+ *   built-in `norwegian` one drops as stop words, so "ikke" finds "ikkje" and
+ *   "hvordan" finds "korleis".
  */
 
 /** One word, or the words of a quoted phrase in order. */
@@ -73,7 +73,7 @@ export function expandSearchTerms(terms: readonly SearchTerm[]): string | null {
   return terms.map(termQuery).join(" & ");
 }
 
-/** Build `to_tsquery('norwegian', …)` text from what a member typed, or return null when it contains no word. */
+/** Build `to_tsquery('reconnect_norwegian', …)` text from what a member typed, or return null when it contains no word. */
 export function expandSearchQuery(input: string): string | null {
   return expandSearchTerms(parseSearchQuery(input).terms);
 }
