@@ -227,6 +227,7 @@ CREATE INDEX "forum_thread_subscriptions_thread_id_idx" ON "forum_thread_subscri
 CREATE INDEX "forum_threads_category_activity_idx" ON "forum_threads" USING btree ("category_id","last_posted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "forum_threads_group_activity_idx" ON "forum_threads" USING btree ("closed_group_id","last_posted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "forum_threads_activity_idx" ON "forum_threads" USING btree ("last_posted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "forum_threads_category_pinned_idx" ON "forum_threads" USING btree ("category_id","pinned_at" DESC NULLS LAST) WHERE "forum_threads"."pinned_at" is not null;--> statement-breakpoint
 CREATE INDEX "forum_threads_title_search_idx" ON "forum_threads" USING gin ("title_search");--> statement-breakpoint
 CREATE INDEX "member_blocks_blocked_id_idx" ON "member_blocks" USING btree ("blocked_id");--> statement-breakpoint
 CREATE INDEX "member_reveals_receiver_id_idx" ON "member_reveals" USING btree ("receiver_id");--> statement-breakpoint

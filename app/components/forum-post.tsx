@@ -30,14 +30,14 @@ export function ForumPost(props: { post: PostView & { mutedWords: string[] }; th
   return (
     <article id={`post-${post.id}`} className="forum-post stack" aria-labelledby={headingId}>
       <header className="forum-post__header">
-        <h3 id={headingId} className="ds-heading" data-size="2xs">
+        <h2 id={headingId} className="ds-heading" data-size="2xs">
           {post.author ? <Link to={forumPaths.member(post.author.pseudonym)}>{post.author.pseudonym}</Link> : m.forum_former_member()}
           {post.author?.isModerator ? (
             <span className="ds-tag" data-color="info" data-size="sm">
               {m.forum_moderator_badge()}
             </span>
           ) : null}
-        </h3>
+        </h2>
         <p className="ds-paragraph" data-size="sm">
           <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(post.createdAt, locale)}</time>
           {post.editedAt ? ` · ${m.forum_post_edited()}` : null}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Form } from "react-router";
+import { Form, useNavigation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { IdentityGuardFindings } from "~/components/identity-guard-findings";
@@ -79,6 +79,7 @@ export function PostEditor(props: {
   const errors = state?.errors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const draftStatus = useDraftAutosave(formRef, props.draftKey);
+  useResetAfterPublish(formRef, state);
   const guardFound = Boolean(state?.findings?.length || state?.titleFindings?.length);
   const titleError = errorText(errors.title, limits);
   const bodyError = errorText(errors.body, limits);
@@ -203,6 +204,26 @@ function draftStatusText(autosaveStatus: string | null, state: PostEditorState |
 }
 
 /**
+ * Empty the form once a publish succeeded. The page redirects to the new post
+ * on the same route, so the form stays mounted and would otherwise keep the
+ * published text, ready to be sent twice. A failed publish returns editor
+ * state, and the typed text stays.
+ */
+function useResetAfterPublish(formRef: React.RefObject<HTMLFormElement | null>, state: PostEditorState | undefined) {
+  const navigation = useNavigation();
+  const publishing = useRef(false);
+
+  useEffect(() => {
+    const intent = navigation.formData?.get("intent");
+    if (navigation.state === "submitting" && (intent === "publish" || intent === "publish-anyway")) publishing.current = true;
+    if (navigation.state !== "idle" || !publishing.current) return;
+
+    publishing.current = false;
+    if (!state) formRef.current?.reset();
+  }, [navigation.state, navigation.formData, formRef, state]);
+}
+
+/**
  * Save the form's fields as a draft a moment after the member stops typing.
  * Returns a status line for the live region, or null before the first save.
  */
@@ -229,10 +250,15 @@ function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draf
       timer = setTimeout(save, DRAFT_SAVE_DELAY_MS);
     };
 
+    // A save still waiting when the member publishes would bring the published text back as a draft.
+    const onSubmit = () => clearTimeout(timer);
+
     form.addEventListener("input", onInput);
+    form.addEventListener("submit", onSubmit);
     return () => {
       clearTimeout(timer);
       form.removeEventListener("input", onInput);
+      form.removeEventListener("submit", onSubmit);
     };
   }, [formRef, draftKey]);
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 
 import { authorIsModerator, authorPseudonym, lastReadPosition } from "./forum-read-model";
 import { notBlockedBetween, threadVisibleTo } from "./forum-visibility";
@@ -48,7 +48,8 @@ export async function listVisibleThreads(db: Executor, readerId: string, options
         notBlockedBetween(readerId, forumThreads.authorId),
       ),
     )
-    .orderBy(desc(forumThreads.lastPostedAt), desc(forumThreads.id))
+    // "nulls last" matches the activity indexes, so PostgreSQL reads them in order instead of sorting the whole category.
+    .orderBy(sql`${forumThreads.lastPostedAt} desc nulls last`, sql`${forumThreads.id} desc nulls last`)
     .limit(THREADS_PER_PAGE + 1);
 
   const hasMore = rows.length > THREADS_PER_PAGE;
@@ -66,7 +67,7 @@ export async function listPinnedThreads(db: Executor, readerId: string, where: S
     .select(threadSummaryColumns(readerId))
     .from(forumThreads)
     .where(and(where, isNotNull(forumThreads.pinnedAt), threadVisibleTo(readerId), notBlockedBetween(readerId, forumThreads.authorId)))
-    .orderBy(desc(forumThreads.pinnedAt))
+    .orderBy(sql`${forumThreads.pinnedAt} desc nulls last`)
     .limit(10);
   return rows.map(presentThread);
 }

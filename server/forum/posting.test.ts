@@ -90,6 +90,17 @@ describe.each(testEngines())("forum posting on %s", (engine) => {
     expect(rows).toHaveLength(2);
   });
 
+  test("same reply from a reloaded form makes one post", async () => {
+    const thread = await startThread();
+    const first = await replyToThread(database.db, reader, thread.threadId, { body: "Sendt to ganger", idempotencyKey: formKey() });
+    const again = await replyToThread(database.db, reader, thread.threadId, { body: "Sendt to ganger", idempotencyKey: formKey() });
+    const other = await replyToThread(database.db, writer, thread.threadId, { body: "Sendt to ganger", idempotencyKey: formKey() });
+
+    expect(again).toEqual(first);
+    expect(other.status).toBe("created");
+    expect(other).not.toEqual(first);
+  });
+
   test("same thread form submitted twice makes one thread", async () => {
     const key = formKey();
     const input = { title: "Dobbeltklikk", body: "Tekst", idempotencyKey: key };

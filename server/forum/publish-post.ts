@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 
 import { notifyAboutPost } from "./notify-about-post";
 import { renderPostMarkdown } from "./render-markdown";
@@ -20,6 +20,32 @@ export async function findPostByIdempotencyKey(db: Executor, authorId: string, i
     .from(forumPosts)
     .where(and(eq(forumPosts.authorId, authorId), eq(forumPosts.idempotencyKey, idempotencyKey)));
   return existing;
+}
+
+/** A form sent again with the same text this soon, even with a new form key, returns the post it already made. */
+export const REPEATED_POST_WINDOW_MINUTES = 10;
+
+/**
+ * Find the writer's own recent post with exactly this text in the thread.
+ * Going back in the browser and sending a reply again loads a fresh form key,
+ * so the key alone cannot tell that it is the same reply.
+ */
+export async function findRepeatedPost(db: Executor, authorId: string, threadId: string, body: string): Promise<PublishedPostRef | undefined> {
+  const [repeated] = await db
+    .select({ threadId: forumPosts.threadId, postId: forumPosts.id, position: forumPosts.position })
+    .from(forumPosts)
+    .where(
+      and(
+        eq(forumPosts.authorId, authorId),
+        eq(forumPosts.threadId, threadId),
+        eq(forumPosts.body, body),
+        isNull(forumPosts.deletedAt),
+        gt(forumPosts.createdAt, sql`now() - make_interval(mins => ${REPEATED_POST_WINDOW_MINUTES})`),
+      ),
+    )
+    .orderBy(desc(forumPosts.createdAt))
+    .limit(1);
+  return repeated;
 }
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { postReadableBy, threadVisibleTo } from "./forum-visibility";
 import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldErrors, type PostFieldErrors } from "./post-input";
-import { publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
+import { findRepeatedPost, publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
 import { forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
 import type { Database, Executor } from "../platform/db";
@@ -46,6 +46,8 @@ export async function replyToThread(
         .for("update");
       if (!thread) return { status: "not_found" } as const;
       if (thread.lockedAt) return { status: "locked" } as const;
+      const repeated = await findRepeatedPost(tx, actor.accountId, threadId, body);
+      if (repeated) return { status: "created", ...repeated } as const;
 
       const published = await unsafePublishPost(tx, {
         threadId,

@@ -92,6 +92,7 @@ export const forumThreads = pgTable(
     index("forum_threads_category_activity_idx").on(table.categoryId, table.lastPostedAt.desc(), table.id.desc()),
     index("forum_threads_group_activity_idx").on(table.closedGroupId, table.lastPostedAt.desc(), table.id.desc()),
     index("forum_threads_activity_idx").on(table.lastPostedAt.desc(), table.id.desc()),
+    index("forum_threads_category_pinned_idx").on(table.categoryId, table.pinnedAt.desc()).where(sql`${table.pinnedAt} is not null`),
     index("forum_threads_title_search_idx").using("gin", table.titleSearch),
   ],
 );

@@ -37,7 +37,8 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
 }
 
 async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // JIT compilation added 50 ms to over a second to the forum's short queries in bench/forum.mjs, and never paid off.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c jit=off" });
   const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
 
   // Several instances may start at once: one migrates while the others wait on the lock.

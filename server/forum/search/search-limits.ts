@@ -9,3 +9,6 @@ export const SEARCH_RESULTS_PER_PAGE = 20;
 
 /** Later pages are not served, because 200 results are enough and OFFSET makes the database rank and skip every earlier row. */
 export const SEARCH_PAGES_MAX = 10;
+
+/** Matching posts, and matching thread titles, ranked per search: the newest of each. It covers the 10 result pages many times over. */
+export const SEARCH_CANDIDATES_MAX = 500;
