@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     defaults: draft ?? { title: post.threadTitle ?? "", body: post.body, contentWarning: post.contentWarning ?? "" },
     draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
     limits: postEditorLimits,
+    confirmDelete: new URL(request.url).searchParams.get("confirm") === "delete",
   };
 }
 
@@ -81,12 +82,25 @@ export default function ForumPostEdit({ loaderData, actionData }: Route.Componen
           {m.forum_delete_heading()}
         </h2>
         <p className="ds-paragraph">{m.forum_delete_body()}</p>
-        <Form method="post">
-          <CsrfField />
-          <button type="submit" name="intent" value="delete" className="ds-button" data-variant="secondary" data-color="danger">
+        {loaderData.confirmDelete ? (
+          <div className="ds-alert" data-color="warning">
+            <p className="ds-paragraph">{m.forum_delete_confirm_question()}</p>
+            <Form method="post" className="button-row">
+              <CsrfField />
+              <button type="submit" name="intent" value="delete" className="ds-button" data-variant="primary" data-color="danger">
+                {m.forum_delete_confirm()}
+              </button>
+              <Link to={forumPaths.editPost(post.id)} className="ds-button" data-variant="tertiary">
+                {m.forum_delete_keep()}
+              </Link>
+            </Form>
+          </div>
+        ) : (
+          // A link, not a form: asking for confirmation changes nothing.
+          <Link to={`${forumPaths.editPost(post.id)}?confirm=delete#delete-heading`} className="ds-button" data-variant="secondary" data-color="danger">
             {m.forum_delete_submit()}
-          </button>
-        </Form>
+          </Link>
+        )}
       </section>
     </>
   );

@@ -30,6 +30,7 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       `/forum/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`,
       `/forum/threads/${demoForumId("thread", "mareritt")}`,
       `/forum/posts/${demoForumId("post", "struktur-pa-dagene:0")}/edit`,
+      `/forum/posts/${demoForumId("post", "struktur-pa-dagene:0")}/edit?confirm=delete`,
       "/notifications",
       "/forum/members/Nattergal",
       "/forum/members/Nattergal?confirm=block",
