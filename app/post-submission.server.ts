@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 
 import { data, redirect } from "react-router";
 
-import type { PostEditorLimits, PostEditorState, PostEditorValues } from "~/components/post-editor";
+import type { PostEditorLimits, PostEditorState, PostEditorText, PostEditorValues, PostFieldErrorTexts } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
+import { m } from "~/paraglide/messages";
+import { identityGuardReasons } from "~/identity-guard-reasons.server";
 import { saveDraft } from "../server/forum/drafts";
 import { findIdentifyingDetails } from "../server/forum/identity-guard/find-identifying-details";
 import { CONTENT_WARNING_MAX_LENGTH, POST_BODY_MAX_LENGTH, THREAD_TITLE_MAX_LENGTH, type PostFieldErrors } from "../server/forum/post-input";
@@ -54,7 +56,7 @@ export async function submitPostEditor(
     const titleFindings = findIdentifyingDetails(values.title);
     if (findings.length > 0 || titleFindings.length > 0) {
       await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
-      return { editor: { values, findings, titleFindings } };
+      return { editor: { values, findings, titleFindings, guardReasons: identityGuardReasons([...findings, ...titleFindings]) } };
     }
   }
 
@@ -65,10 +67,56 @@ export async function submitPostEditor(
       state.portal.nudgeNotificationMailer();
       return redirect(forumPaths.post(outcome.threadId, outcome.postId, outcome.position));
     case "invalid":
-      return { editor: { values, errors: outcome.errors } };
+      return { editor: { values, errors: postFieldErrorTexts(outcome.errors) } };
     case "locked":
-      return { editor: { values, errors: { form: "locked" } } };
+      return { editor: { values, errors: postFieldErrorTexts({ form: "locked" }) } };
     case "not_found":
       throw data({ code: "not_found" }, { status: 404 });
   }
+}
+
+/** Word each field's error code in the request's language. */
+export function postFieldErrorTexts(errors: PostFieldErrors): PostFieldErrorTexts {
+  const texts: PostFieldErrorTexts = {};
+  for (const [field, code] of Object.entries(errors) as [keyof PostFieldErrors, string][]) texts[field] = errorText(code, postEditorLimits);
+  return texts;
+}
+
+function errorText(code: string | undefined, limits: PostEditorLimits): string | undefined {
+  switch (code) {
+    case undefined:
+      return undefined;
+    case "title_missing":
+      return m.forum_error_title_missing();
+    case "title_too_short":
+      return m.forum_error_title_too_short();
+    case "title_too_long":
+      return m.forum_error_title_too_long({ max: limits.titleMax });
+    case "body_missing":
+      return m.forum_error_body_missing();
+    case "body_too_long":
+      return m.forum_error_body_too_long({ max: limits.bodyMax });
+    case "content_warning_too_long":
+      return m.forum_error_content_warning_too_long({ max: limits.contentWarningMax });
+    case "locked":
+      return m.forum_error_locked();
+    default:
+      return m.forum_error_form_expired();
+  }
+}
+
+/** Word the editor's labels and buttons in the request's language. */
+export function postEditorText(): PostEditorText {
+  return {
+    titleLabel: m.forum_editor_title_label(),
+    bodyLabel: m.forum_editor_body_label(),
+    bodyHelp: m.forum_editor_body_help(),
+    contentWarningLabel: m.forum_editor_content_warning_label(),
+    contentWarningHelp: m.forum_editor_content_warning_help(),
+    checkAgain: m.forum_editor_check_again(),
+    publishAnyway: m.forum_editor_publish_anyway(),
+    saveDraft: m.forum_editor_save_draft(),
+    draftRestored: m.forum_editor_draft_restored(),
+    draftSaved: m.forum_editor_draft_saved(),
+  };
 }

@@ -4,26 +4,24 @@ import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths, pageOfPosition } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
-import type { PostView, ReactionKind } from "../../server/forum/get-thread-page";
+import type { PostView } from "../../server/forum/get-thread-page";
 import type { Locale } from "../../server/identity/roles";
 
-function reactionLabel(kind: ReactionKind): string {
-  switch (kind) {
-    case "cheer":
-      return m.forum_reaction_cheer();
-    case "thanks":
-      return m.forum_reaction_thanks();
-    case "hug":
-      return m.forum_reaction_hug();
-  }
-}
+/**
+ * A post as the thread page passes it: reaction texts come worded from the
+ * server, so the browser bundle carries no reaction wording in three languages.
+ */
+export type ForumPostView = Omit<PostView, "reactions"> & {
+  mutedWords: string[];
+  reactions: (PostView["reactions"][number] & { buttonText: string; countText: string })[];
+};
 
 /**
  * Render one post in a thread. Its HTML was rendered and sanitised when it was
  * written, so it is inserted as it is. Text behind a content warning or a
  * muted word stays folded in a <details> until the reader opens it.
  */
-export function ForumPost(props: { post: PostView & { mutedWords: string[] }; threadId: string; locale: Locale; canWrite: boolean; canModerate: boolean }) {
+export function ForumPost(props: { post: ForumPostView; threadId: string; locale: Locale; canWrite: boolean; canModerate: boolean }) {
   const { post, locale } = props;
   const headingId = `post-${post.id}-author`;
 
@@ -55,7 +53,7 @@ export function ForumPost(props: { post: PostView & { mutedWords: string[] }; th
   );
 }
 
-function PostContent({ post }: { post: PostView & { mutedWords: string[] } }) {
+function PostContent({ post }: { post: ForumPostView }) {
   if (post.state === "deleted") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_deleted()}</p>;
   if (post.state === "hidden") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_hidden()}</p>;
 
@@ -80,7 +78,7 @@ function PostContent({ post }: { post: PostView & { mutedWords: string[] } }) {
   return body;
 }
 
-function PostActions(props: { post: PostView; threadId: string; canWrite: boolean }) {
+function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean }) {
   const { post, threadId, canWrite } = props;
   if (!canWrite) return null;
 
@@ -97,7 +95,7 @@ function PostActions(props: { post: PostView; threadId: string; canWrite: boolea
                 <input type="hidden" name="kind" value={reaction.kind} />
                 <input type="hidden" name="on" value={reaction.mine ? "no" : "yes"} />
                 <button type="submit" className="ds-button" data-variant={reaction.mine ? "primary" : "secondary"} data-size="sm" aria-pressed={reaction.mine}>
-                  {m.forum_reaction_button({ reaction: reactionLabel(reaction.kind), count: reaction.count })}
+                  {reaction.buttonText}
                 </button>
               </Form>
             </li>
@@ -107,7 +105,7 @@ function PostActions(props: { post: PostView; threadId: string; canWrite: boolea
         <p className="ds-paragraph" data-size="sm">
           {post.reactions
             .filter((reaction) => reaction.count > 0)
-            .map((reaction) => m.forum_reaction_count({ reaction: reactionLabel(reaction.kind), count: reaction.count }))
+            .map((reaction) => reaction.countText)
             .join(" · ")}
         </p>
       )}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { m } from "~/paraglide/messages";
 import { setLocale, type Locale } from "~/paraglide/runtime";
 import { findIdentifyingDetails, type IdentifyingDetail } from "../../server/forum/identity-guard/find-identifying-details";
+import { identityGuardReasons } from "../identity-guard-reasons.server";
 import { IdentityGuardFindings } from "./identity-guard-findings";
 
 // Line breaks, a run of spaces, HTML-like text and a name that occurs twice.
@@ -23,7 +24,7 @@ const stylesheets = [require.resolve("@digdir/designsystemet-css"), require.reso
   .join("\n");
 
 function render(text: string, findings: IdentifyingDetail[]): string {
-  return renderToStaticMarkup(createElement(IdentityGuardFindings, { text, details: findings }));
+  return renderToStaticMarkup(createElement(IdentityGuardFindings, { text, details: findings, reasons: identityGuardReasons(findings) }));
 }
 
 /**

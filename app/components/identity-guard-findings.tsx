@@ -3,19 +3,8 @@ import { useId, type ReactNode } from "react";
 import { m } from "~/paraglide/messages";
 import type { IdentifyingDetail, IdentifyingDetailKind } from "../../server/forum/identity-guard/find-identifying-details";
 
-const reasons: Record<IdentifyingDetailKind, () => string> = {
-  phone_number: () => m.forum_guard_reason_phone_number(),
-  email_address: () => m.forum_guard_reason_email_address(),
-  national_id_number: () => m.forum_guard_reason_national_id_number(),
-  birth_date: () => m.forum_guard_reason_birth_date(),
-  street_address: () => m.forum_guard_reason_street_address(),
-  postcode: () => m.forum_guard_reason_postcode(),
-  personal_name: () => m.forum_guard_reason_personal_name(),
-  place_name: () => m.forum_guard_reason_place_name(),
-  workplace: () => m.forum_guard_reason_workplace(),
-  car_registration: () => m.forum_guard_reason_car_registration(),
-  social_media_profile: () => m.forum_guard_reason_social_media_profile(),
-};
+/** One reason per kind, in the reader's language. The server words them, so the browser bundle carries no reason texts. */
+export type IdentityGuardReasons = Partial<Record<IdentifyingDetailKind, string>>;
 
 /**
  * Return the findings that fit `text`, in order, so no wrong words are marked. A finding is left out when it lies
@@ -70,7 +59,7 @@ function markedText(text: string, details: IdentifyingDetail[], reasonId: (kind:
  * kind of detail, with the marked words quoted. Each mark's aria-describedby points at its reason. Renders nothing
  * when there are no findings. Server-rendered and static: it needs no JavaScript in the browser.
  */
-export function IdentityGuardFindings({ text, details }: { text: string; details: IdentifyingDetail[] }) {
+export function IdentityGuardFindings({ text, details, reasons }: { text: string; details: IdentifyingDetail[]; reasons: IdentityGuardReasons }) {
   const idPrefix = useId();
   const findings = findingsInText(text, details);
   if (findings.length === 0) return null;
@@ -94,7 +83,7 @@ export function IdentityGuardFindings({ text, details }: { text: string; details
               ))}
             </span>
             <span className="identity-guard__reason" id={reasonId(kind)}>
-              {reasons[kind]()}
+              {reasons[kind]}
             </span>
           </li>
         ))}

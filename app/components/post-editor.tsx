@@ -2,15 +2,31 @@ import { useEffect, useRef, useState } from "react";
 import { Form, useNavigation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
-import { IdentityGuardFindings } from "~/components/identity-guard-findings";
+import { IdentityGuardFindings, type IdentityGuardReasons } from "~/components/identity-guard-findings";
 import { m } from "~/paraglide/messages";
 import type { IdentifyingDetail } from "../../server/forum/identity-guard/find-identifying-details";
 import type { PostFieldErrors } from "../../server/forum/post-input";
+
+export type PostFieldErrorTexts = Partial<Record<keyof PostFieldErrors, string>>;
 
 export interface PostEditorLimits {
   titleMax: number;
   bodyMax: number;
   contentWarningMax: number;
+}
+
+/** The editor's wording, made on the server in the request's language, so the browser bundle carries one language instead of three. */
+export interface PostEditorText {
+  titleLabel: string;
+  bodyLabel: string;
+  bodyHelp: string;
+  contentWarningLabel: string;
+  contentWarningHelp: string;
+  checkAgain: string;
+  publishAnyway: string;
+  saveDraft: string;
+  draftRestored: string;
+  draftSaved: string;
 }
 
 export interface PostEditorValues {
@@ -22,37 +38,17 @@ export interface PostEditorValues {
 /** The outcome of the editor's last submit, for the page to show. The typed values come back, so nothing is lost. */
 export interface PostEditorState {
   values: PostEditorValues;
-  errors?: PostFieldErrors;
+  /** Error texts per field, worded on the server in the request's language so the browser bundle carries none. */
+  errors?: PostFieldErrorTexts;
   /** Details the identity guard found; the member may edit or publish anyway. */
   findings?: IdentifyingDetail[];
   titleFindings?: IdentifyingDetail[];
+  guardReasons?: IdentityGuardReasons;
   draftSaved?: boolean;
 }
 
 const DRAFT_SAVE_DELAY_MS = 1500;
 
-function errorText(code: string | undefined, limits: PostEditorLimits): string | undefined {
-  switch (code) {
-    case undefined:
-      return undefined;
-    case "title_missing":
-      return m.forum_error_title_missing();
-    case "title_too_short":
-      return m.forum_error_title_too_short();
-    case "title_too_long":
-      return m.forum_error_title_too_long({ max: limits.titleMax });
-    case "body_missing":
-      return m.forum_error_body_missing();
-    case "body_too_long":
-      return m.forum_error_body_too_long({ max: limits.bodyMax });
-    case "content_warning_too_long":
-      return m.forum_error_content_warning_too_long({ max: limits.contentWarningMax });
-    case "locked":
-      return m.forum_error_locked();
-    default:
-      return m.forum_error_form_expired();
-  }
-}
 
 /**
  * Render the writing form for a new thread, a reply or an edit. It posts to
@@ -71,6 +67,7 @@ export function PostEditor(props: {
   state?: PostEditorState;
   limits: PostEditorLimits;
   submitLabel: string;
+  text: PostEditorText;
   hiddenFields?: Record<string, string>;
   draftSavedAt?: string | null;
 }) {
@@ -78,13 +75,13 @@ export function PostEditor(props: {
   const values = state?.values ?? props.defaults;
   const errors = state?.errors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
-  const draftStatus = useDraftAutosave(formRef, props.draftKey);
+  const draftStatus = useDraftAutosave(formRef, props.draftKey, props.text.draftSaved);
   useResetAfterPublish(formRef, state);
   const guardFound = Boolean(state?.findings?.length || state?.titleFindings?.length);
-  const titleError = errorText(errors.title, limits);
-  const bodyError = errorText(errors.body, limits);
-  const warningError = errorText(errors.contentWarning, limits);
-  const formError = errorText(errors.form, limits);
+  const titleError = errors.title;
+  const bodyError = errors.body;
+  const warningError = errors.contentWarning;
+  const formError = errors.form;
 
   return (
     <section className="stack post-editor" aria-labelledby={`${id}-heading`}>
@@ -96,8 +93,8 @@ export function PostEditor(props: {
           <p className="ds-paragraph">{formError}</p>
         </div>
       ) : null}
-      {state?.titleFindings && state.titleFindings.length > 0 ? <IdentityGuardFindings text={values.title} details={state.titleFindings} /> : null}
-      {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} /> : null}
+      {state?.titleFindings && state.titleFindings.length > 0 ? <IdentityGuardFindings text={values.title} details={state.titleFindings} reasons={state.guardReasons ?? {}} /> : null}
+      {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} reasons={state.guardReasons ?? {}} /> : null}
       {/* Keyed by the returned values, so a server answer replaces what the fields show. */}
       <Form method="post" className="stack" ref={formRef} key={state ? JSON.stringify(state.values) : "initial"}>
         <CsrfField />
@@ -109,7 +106,7 @@ export function PostEditor(props: {
         {props.withTitle ? (
           <div className="ds-field">
             <label className="ds-label" htmlFor={`${id}-title`}>
-              {m.forum_editor_title_label()}
+              {props.text.titleLabel}
             </label>
             <input
               className="ds-input"
@@ -130,10 +127,10 @@ export function PostEditor(props: {
         ) : null}
         <div className="ds-field">
           <label className="ds-label" htmlFor={`${id}-body`}>
-            {m.forum_editor_body_label()}
+            {props.text.bodyLabel}
           </label>
           <p className="ds-paragraph" data-size="sm" id={`${id}-body-help`}>
-            {m.forum_editor_body_help()}
+            {props.text.bodyHelp}
           </p>
           <textarea
             className="ds-input"
@@ -153,10 +150,10 @@ export function PostEditor(props: {
         </div>
         <div className="ds-field">
           <label className="ds-label" htmlFor={`${id}-warning`}>
-            {m.forum_editor_content_warning_label()}
+            {props.text.contentWarningLabel}
           </label>
           <p className="ds-paragraph" data-size="sm" id={`${id}-warning-help`}>
-            {m.forum_editor_content_warning_help()}
+            {props.text.contentWarningHelp}
           </p>
           <input
             className="ds-input"
@@ -174,20 +171,20 @@ export function PostEditor(props: {
           ) : null}
         </div>
         <p className="ds-paragraph" data-size="sm" role="status">
-          {draftStatusText(draftStatus, state, props.draftSavedAt)}
+          {draftStatusText(props.text, draftStatus, state, props.draftSavedAt)}
         </p>
         <div className="button-row">
           {/* Enter in a field submits with the first button, so the checked path comes before "publish anyway". */}
           <button type="submit" name="intent" value="publish" className="ds-button" data-variant="primary">
-            {guardFound ? m.forum_editor_check_again() : props.submitLabel}
+            {guardFound ? props.text.checkAgain : props.submitLabel}
           </button>
           {guardFound ? (
             <button type="submit" name="intent" value="publish-anyway" className="ds-button" data-variant="secondary">
-              {m.forum_editor_publish_anyway()}
+              {props.text.publishAnyway}
             </button>
           ) : null}
           <button type="submit" name="intent" value="save-draft" className="ds-button" data-variant="tertiary">
-            {m.forum_editor_save_draft()}
+            {props.text.saveDraft}
           </button>
         </div>
       </Form>
@@ -196,10 +193,10 @@ export function PostEditor(props: {
 }
 
 /** The line the editor's live region shows about the draft: the latest autosave first, then a saved or restored draft. */
-function draftStatusText(autosaveStatus: string | null, state: PostEditorState | undefined, draftSavedAt: string | null | undefined): string {
+function draftStatusText(text: PostEditorText, autosaveStatus: string | null, state: PostEditorState | undefined, draftSavedAt: string | null | undefined): string {
   if (autosaveStatus) return autosaveStatus;
-  if (state?.draftSaved) return m.forum_editor_draft_saved();
-  if (draftSavedAt) return m.forum_editor_draft_restored();
+  if (state?.draftSaved) return text.draftSaved;
+  if (draftSavedAt) return text.draftRestored;
   return "";
 }
 
@@ -227,7 +224,7 @@ function useResetAfterPublish(formRef: React.RefObject<HTMLFormElement | null>, 
  * Save the form's fields as a draft a moment after the member stops typing.
  * Returns a status line for the live region, or null before the first save.
  */
-function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draftKey: string): string | null {
+function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draftKey: string, savedText: string): string | null {
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
@@ -240,7 +237,7 @@ function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draf
       body.set("draftKey", draftKey);
       try {
         const response = await fetch("/forum/drafts", { method: "POST", body, headers: { Accept: "application/json" } });
-        setStatus(response.ok ? m.forum_editor_draft_saved() : m.forum_editor_draft_not_saved());
+        setStatus(response.ok ? savedText : m.forum_editor_draft_not_saved());
       } catch {
         setStatus(m.forum_editor_draft_not_saved());
       }
@@ -260,7 +257,7 @@ function useDraftAutosave(formRef: React.RefObject<HTMLFormElement | null>, draf
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
-  }, [formRef, draftKey]);
+  }, [formRef, draftKey, savedText]);
 
   return status;
 }

@@ -4,7 +4,7 @@ import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { PostEditor } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
-import { newIdempotencyKey, postEditorLimits, submitPostEditor } from "~/post-submission.server";
+import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { createThread, draftKeyForPlace } from "../../server/forum/create-thread";
 import { getDraft } from "../../server/forum/drafts";
@@ -42,6 +42,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     defaults: { title: draft?.title ?? "", body: draft?.body ?? "", contentWarning: draft?.contentWarning ?? "" },
     draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
     limits: postEditorLimits,
+    editorText: postEditorText(),
   };
 }
 
@@ -75,6 +76,7 @@ export default function ForumNewThread({ loaderData, actionData }: Route.Compone
         draftSavedAt={loaderData.draftSavedAt}
         state={actionData && "editor" in actionData ? actionData.editor : undefined}
         limits={loaderData.limits}
+        text={loaderData.editorText}
         submitLabel={m.forum_new_thread_submit()}
       />
     </>

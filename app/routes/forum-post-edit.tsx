@@ -4,7 +4,7 @@ import { CsrfField } from "~/components/csrf-field";
 import { PostEditor } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
-import { postEditorLimits, submitPostEditor } from "~/post-submission.server";
+import { postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { deletePost } from "../../server/forum/delete-post";
 import { getDraft } from "../../server/forum/drafts";
@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     defaults: draft ?? { title: post.threadTitle ?? "", body: post.body, contentWarning: post.contentWarning ?? "" },
     draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
     limits: postEditorLimits,
+    editorText: postEditorText(),
     confirmDelete: new URL(request.url).searchParams.get("confirm") === "delete",
   };
 }
@@ -75,6 +76,7 @@ export default function ForumPostEdit({ loaderData, actionData }: Route.Componen
         draftSavedAt={loaderData.draftSavedAt}
         state={actionData && "editor" in actionData ? actionData.editor : undefined}
         limits={loaderData.limits}
+        text={loaderData.editorText}
         submitLabel={m.forum_edit_submit()}
       />
       <section className="stack" aria-labelledby="delete-heading">

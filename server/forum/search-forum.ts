@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import { compileMutedWords, type MutedWordMatcher } from "./find-muted-words";
@@ -133,7 +133,8 @@ async function findMatchingPosts(db: Executor, readerId: string, tsqueryText: st
     })
     .from(forumPosts)
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-    .where(and(or(inArray(forumPosts.id, bodyCandidates), inArray(forumPosts.id, titleCandidates)), postReadableBy(readerId)))
+    // One IN over a UNION lets PostgreSQL join the candidates; an OR of two INs made it scan every post.
+    .where(and(sql`${forumPosts.id} in (select id from ${bodyCandidates.as("body_candidates")} union select id from ${titleCandidates.as("title_candidates")})`, postReadableBy(readerId)))
     .orderBy(desc(sql`search_rank`), desc(forumPosts.createdAt), desc(forumPosts.id))
     .limit(SEARCH_RESULTS_PER_PAGE + 1)
     .offset((page - 1) * SEARCH_RESULTS_PER_PAGE)
