@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
 
-/** The trail above a forum page: the forum itself, then any places between it and this page. */
+/** Render the trail above a forum page: the forum itself, then any places between it and this page. */
 export function ForumBreadcrumbs(props: { trail?: { label: string; to: string }[] }) {
   return (
     <nav aria-label={m.forum_breadcrumbs_label()} className="breadcrumbs">

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return { locale, post: result.post, revisions: result.revisions };
 }
 
-/** Versions are shown as the Markdown the member typed, so a moderator sees exactly what changed. */
+/** Render each version as the Markdown the member typed, so a moderator can compare exactly what changed. */
 export default function ForumPostHistory({ loaderData }: Route.ComponentProps) {
   const { post, revisions, locale } = loaderData;
 

@@ -17,7 +17,7 @@ export interface PostHistory {
 export type ListPostRevisionsResult = ({ status: "found" } & PostHistory) | { status: "not_found" };
 
 /**
- * A post as it reads now and every version an edit replaced, for peer
+ * Load a post as it reads now and every version an edit replaced, for peer
  * moderators. Members never see earlier versions. Posts in closed groups
  * stay out of reach unless the moderator has joined the group.
  */

@@ -5,8 +5,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAsDemo } from "./support";
 
 /**
- * Forum journeys in Bokmål, each with demo people no other journey signs in
- * as, so their notifications and read markers start from the seed.
+ * Forum journeys in Bokmål. They sign in as demo members that journeys in
+ * other files leave alone, and each journey starts its own thread, so what it
+ * checks does not depend on the order the journeys run in.
  */
 test.use({ locale: "nb-NO" });
 
