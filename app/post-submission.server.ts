@@ -54,9 +54,11 @@ export async function submitPostEditor(
   if (intent === "publish") {
     const findings = findIdentifyingDetails(values.body);
     const titleFindings = findIdentifyingDetails(values.title);
-    if (findings.length > 0 || titleFindings.length > 0) {
+    const warningFindings = findIdentifyingDetails(values.contentWarning);
+    if (findings.length > 0 || titleFindings.length > 0 || warningFindings.length > 0) {
       await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
-      return { editor: { values, findings, titleFindings, guardReasons: identityGuardReasons([...findings, ...titleFindings]) } };
+      const guardReasons = identityGuardReasons([...findings, ...titleFindings, ...warningFindings]);
+      return { editor: { values, findings, titleFindings, warningFindings, guardReasons } };
     }
   }
 

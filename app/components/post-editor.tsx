@@ -43,6 +43,7 @@ export interface PostEditorState {
   /** Details the identity guard found; the member may edit or publish anyway. */
   findings?: IdentifyingDetail[];
   titleFindings?: IdentifyingDetail[];
+  warningFindings?: IdentifyingDetail[];
   guardReasons?: IdentityGuardReasons;
   draftSaved?: boolean;
 }
@@ -77,7 +78,7 @@ export function PostEditor(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const draftStatus = useDraftAutosave(formRef, props.draftKey, props.text.draftSaved);
   useResetAfterPublish(formRef, state);
-  const guardFound = Boolean(state?.findings?.length || state?.titleFindings?.length);
+  const guardFound = Boolean(state?.findings?.length || state?.titleFindings?.length || state?.warningFindings?.length);
   const titleError = errors.title;
   const bodyError = errors.body;
   const warningError = errors.contentWarning;
@@ -95,6 +96,7 @@ export function PostEditor(props: {
       ) : null}
       {state?.titleFindings && state.titleFindings.length > 0 ? <IdentityGuardFindings text={values.title} details={state.titleFindings} reasons={state.guardReasons ?? {}} /> : null}
       {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} reasons={state.guardReasons ?? {}} /> : null}
+      {state?.warningFindings && state.warningFindings.length > 0 ? <IdentityGuardFindings text={values.contentWarning} details={state.warningFindings} reasons={state.guardReasons ?? {}} /> : null}
       {/* Keyed by the returned values, so a server answer replaces what the fields show. */}
       <Form method="post" className="stack" ref={formRef} key={state ? JSON.stringify(state.values) : "initial"}>
         <CsrfField />

@@ -103,6 +103,7 @@ const settingsPage: SettingsForumProps["loaderData"] = {
   ],
   emailForum: false,
   hasEmailAddress: true,
+  mailEnabled: true,
   notice: null,
 };
 
@@ -115,6 +116,13 @@ describe("forum settings page", () => {
     expect(html).toContain(nb.settings_forum_email_heading);
     expect(html).toContain(nb.settings_forum_words_body);
     expect(html).not.toContain(nb.settings_forum_email_no_address);
+    expect(html).not.toContain(nb.settings_forum_email_not_configured);
+  });
+
+  test("missing mail server is explained", async () => {
+    const html = await render("/settings/forum", SettingsForum, { loaderData: { ...settingsPage, mailEnabled: false }, actionData: undefined });
+
+    expect(html).toContain(nb.settings_forum_email_not_configured);
   });
 
   test("each word has a named remove button", async () => {

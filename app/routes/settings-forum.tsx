@@ -45,6 +45,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     categories: categories.categories.map((category) => ({ id: category.id, name: category.name, muted: category.muted })),
     emailForum: notifications.settings.emailForum,
     hasEmailAddress: notifications.settings.hasEmailAddress,
+    // Without SMTP_URL the portal sends no e-mail at all, so the member is told rather than left waiting.
+    mailEnabled: portal.mailer.enabled,
     notice,
   };
 }
@@ -231,7 +233,7 @@ function MutedCategoriesSection({ categories, saved }: { categories: { id: strin
   );
 }
 
-function EmailSection({ emailForum, hasEmailAddress, notice }: { emailForum: boolean; hasEmailAddress: boolean; notice: Notice | null }) {
+function EmailSection({ emailForum, hasEmailAddress, mailEnabled, notice }: { emailForum: boolean; hasEmailAddress: boolean; mailEnabled: boolean; notice: Notice | null }) {
   return (
     <section className="stack" aria-labelledby="email-heading">
       <h2 id="email-heading" className="ds-heading" data-size="md">
@@ -240,7 +242,12 @@ function EmailSection({ emailForum, hasEmailAddress, notice }: { emailForum: boo
       <p className="ds-paragraph" id="email-help">
         {m.settings_forum_email_body()}
       </p>
-      {hasEmailAddress ? null : (
+      {mailEnabled ? null : (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{m.settings_forum_email_not_configured()}</p>
+        </div>
+      )}
+      {hasEmailAddress || !mailEnabled ? null : (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{m.settings_forum_email_no_address()}</p>
         </div>
@@ -267,7 +274,7 @@ function EmailSection({ emailForum, hasEmailAddress, notice }: { emailForum: boo
 }
 
 export default function SettingsForum({ loaderData, actionData }: Route.ComponentProps) {
-  const { words, categories, emailForum, hasEmailAddress, notice } = loaderData;
+  const { words, categories, emailForum, hasEmailAddress, mailEnabled, notice } = loaderData;
 
   return (
     <>
@@ -283,7 +290,7 @@ export default function SettingsForum({ loaderData, actionData }: Route.Componen
 
       <MutedWordsSection words={words} notice={notice} actionData={actionData} />
       <MutedCategoriesSection categories={categories} saved={notice === "categories_saved"} />
-      <EmailSection emailForum={emailForum} hasEmailAddress={hasEmailAddress} notice={notice} />
+      <EmailSection emailForum={emailForum} hasEmailAddress={hasEmailAddress} mailEnabled={mailEnabled} notice={notice} />
     </>
   );
 }
