@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 
+import { categoryNameColumns } from "./category-columns";
 import type { ThreadPlace } from "./create-thread";
 import { closedGroupMembers, closedGroups, forumCategories } from "./schema";
 import type { Actor } from "../identity/actor";
@@ -16,10 +17,10 @@ export async function findWritablePlace(db: Executor, actor: Actor, target: { ca
 
   if ("categorySlug" in target) {
     const [category] = await db
-      .select({ id: forumCategories.id, nb: forumCategories.nameNb, nn: forumCategories.nameNn, en: forumCategories.nameEn })
+      .select({ id: forumCategories.id, name: categoryNameColumns[locale] })
       .from(forumCategories)
       .where(and(eq(forumCategories.slug, target.categorySlug), isNull(forumCategories.archivedAt)));
-    return category ? { place: { kind: "category", categoryId: category.id }, name: category[locale] } : null;
+    return category ? { place: { kind: "category", categoryId: category.id }, name: category.name } : null;
   }
 
   if (!z.uuid().safeParse(target.groupId).success) return null;

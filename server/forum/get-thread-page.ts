@@ -2,6 +2,7 @@ import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { POSTS_PER_PAGE } from "./thread-pages";
+import { categoryNameColumns } from "./category-columns";
 import { authorIsModerator, authorPseudonym, lastReadPosition } from "./forum-read-model";
 import { notBlockedBetween, threadVisibleTo } from "./forum-visibility";
 import { closedGroups, forumCategories, forumPosts, forumReactions, forumThreads, forumThreadSubscriptions, type reactionKindEnum } from "./schema";
@@ -66,7 +67,7 @@ export async function getThreadPage(db: Executor, actor: Actor, threadId: string
       pinnedAt: forumThreads.pinnedAt,
       lastPosition: forumThreads.lastPosition,
       categorySlug: forumCategories.slug,
-      categoryName: localisedCategoryName(locale),
+      categoryName: categoryNameColumns[locale],
       groupId: closedGroups.id,
       groupName: closedGroups.name,
       subscribed: sql<boolean>`exists (select 1 from ${forumThreadSubscriptions} where ${forumThreadSubscriptions.threadId} = ${forumThreads.id} and ${forumThreadSubscriptions.accountId} = ${actor.accountId})`,
@@ -102,10 +103,6 @@ export async function getThreadPage(db: Executor, actor: Actor, threadId: string
   };
 }
 
-export function localisedCategoryName(locale: Locale) {
-  const column = locale === "nn" ? forumCategories.nameNn : locale === "en" ? forumCategories.nameEn : forumCategories.nameNb;
-  return sql<string | null>`${column}`;
-}
 
 async function loadPosts(db: Executor, readerId: string, threadId: string, page: number): Promise<PostView[]> {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
@@ -135,7 +132,7 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
   );
 
   return rows.map((row) => {
-    const state = row.deletedAt !== null ? "deleted" : row.hiddenAt !== null ? "hidden" : "published";
+    const state = postState(row);
     const published = state === "published";
     return {
       id: row.id,
@@ -151,6 +148,12 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       reactions: published ? (reactions.get(row.id) ?? emptyReactions()) : [],
     };
   });
+}
+
+function postState(row: { deletedAt: Date | null; hiddenAt: Date | null }): PostView["state"] {
+  if (row.deletedAt !== null) return "deleted";
+  if (row.hiddenAt !== null) return "hidden";
+  return "published";
 }
 
 function emptyReactions() {

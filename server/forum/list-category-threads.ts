@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 
+import { categoryDescriptionColumns, categoryNameColumns } from "./category-columns";
 import { inCategory, listPinnedThreads, listVisibleThreads, type ThreadList, type ThreadSummary } from "./list-threads";
 import { forumCategories, forumCategorySubscriptions, forumMutedCategories } from "./schema";
 import type { Actor } from "../identity/actor";
@@ -22,13 +23,12 @@ export type ListCategoryThreadsResult = ({ status: "found"; category: CategoryVi
 export async function listCategoryThreads(db: Executor, actor: Actor, slug: string, locale: Locale, cursor?: unknown): Promise<ListCategoryThreadsResult> {
   if (!can(actor, "forum.read")) return { status: "not_found" };
 
-  const suffix = locale === "nn" ? "Nn" : locale === "en" ? "En" : "Nb";
   const [category] = await db
     .select({
       id: forumCategories.id,
       slug: forumCategories.slug,
-      name: forumCategories[`name${suffix}`],
-      description: forumCategories[`description${suffix}`],
+      name: categoryNameColumns[locale],
+      description: categoryDescriptionColumns[locale],
       subscribed: sql<boolean>`exists (select 1 from ${forumCategorySubscriptions} where ${forumCategorySubscriptions.categoryId} = ${forumCategories.id} and ${forumCategorySubscriptions.accountId} = ${actor.accountId})`,
       muted: sql<boolean>`exists (select 1 from ${forumMutedCategories} where ${forumMutedCategories.categoryId} = ${forumCategories.id} and ${forumMutedCategories.accountId} = ${actor.accountId})`,
     })

@@ -1,5 +1,6 @@
 import { and, count, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
 
+import { categoryDescriptionColumns, categoryNameColumns } from "./category-columns";
 import { forumCategories, forumMutedCategories, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
 import type { Locale } from "../identity/roles";
@@ -22,8 +23,6 @@ export interface ForumCategoryListing {
 
 export type ListForumCategoriesResult = { status: "listed"; categories: ForumCategoryListing[] } | { status: "not_found" };
 
-const nameColumns = { nb: forumCategories.nameNb, nn: forumCategories.nameNn, en: forumCategories.nameEn } as const;
-const descriptionColumns = { nb: forumCategories.descriptionNb, nn: forumCategories.descriptionNn, en: forumCategories.descriptionEn } as const;
 
 /**
  * List the categories of the forum, archived ones left out, by position and
@@ -49,8 +48,8 @@ export async function listForumCategories(db: Executor, actor: Actor, options: {
     .select({
       id: forumCategories.id,
       slug: forumCategories.slug,
-      name: nameColumns[options.locale],
-      description: descriptionColumns[options.locale],
+      name: categoryNameColumns[options.locale],
+      description: categoryDescriptionColumns[options.locale],
       position: forumCategories.position,
       threadCount: activity.threadCount,
       lastActivityAt: activity.lastActivityAt,

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { notifications } from "./schema";
 import { authorPseudonym } from "../forum/forum-read-model";
-import { notBlockedBetween, postPublished, threadVisibleTo } from "../forum/forum-visibility";
+import { postReadableBy } from "../forum/forum-visibility";
 import { forumPosts, forumThreads } from "../forum/schema";
 import type { Actor } from "../identity/actor";
 import type { Executor } from "../platform/db";
@@ -44,7 +44,7 @@ export async function listNotifications(db: Executor, actor: Actor): Promise<Not
     .from(notifications)
     .innerJoin(forumPosts, eq(forumPosts.id, notifications.postId))
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-    .where(and(eq(notifications.recipientId, actor.accountId), ...readableForumSubject(actor.accountId)))
+    .where(and(eq(notifications.recipientId, actor.accountId), postReadableBy(actor.accountId)))
     .orderBy(desc(notifications.createdAt))
     .limit(NOTIFICATIONS_SHOWN);
 
@@ -68,7 +68,7 @@ export async function countUnreadNotifications(db: Executor, actor: Actor): Prom
     .from(notifications)
     .innerJoin(forumPosts, eq(forumPosts.id, notifications.postId))
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-    .where(and(eq(notifications.recipientId, actor.accountId), isNull(notifications.readAt), ...readableForumSubject(actor.accountId)));
+    .where(and(eq(notifications.recipientId, actor.accountId), isNull(notifications.readAt), postReadableBy(actor.accountId)));
   return Number(row?.count ?? 0);
 }
 
@@ -79,8 +79,4 @@ export async function markNotificationsRead(db: Executor, actor: Actor, options:
     .update(notifications)
     .set({ readAt: sql`now()` })
     .where(and(eq(notifications.recipientId, actor.accountId), isNull(notifications.readAt), options.threadId ? eq(notifications.threadId, options.threadId) : undefined));
-}
-
-function readableForumSubject(readerId: string) {
-  return [threadVisibleTo(readerId), postPublished(), notBlockedBetween(readerId, forumPosts.authorId)];
 }
