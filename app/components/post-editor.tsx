@@ -194,7 +194,7 @@ export function PostEditor(props: {
   );
 }
 
-/** The line the editor's live region shows about the draft: the latest autosave first, then a saved or restored draft. */
+/** Choose the line the editor's live region shows about the draft: the latest autosave first, then a saved or restored draft. */
 function draftStatusText(text: PostEditorText, autosaveStatus: string | null, state: PostEditorState | undefined, draftSavedAt: string | null | undefined): string {
   if (autosaveStatus) return autosaveStatus;
   if (state?.draftSaved) return text.draftSaved;

@@ -7,7 +7,7 @@ import type { Actor } from "../identity/actor";
 import type { Executor } from "../platform/db";
 import { can } from "../policy";
 
-/** Where a draft belongs: a reply (`thread:`), a new thread (`category:`, `group:`) or an edit (`post:`). */
+/** The place a draft belongs to: a reply (`thread:`), a new thread (`category:`, `group:`) or an edit (`post:`). */
 export const draftKeySchema = z.string().regex(/^(thread|category|group|post):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 // A draft may run past the post limits: the member trims it before publishing, and nothing they typed is thrown away.
@@ -50,7 +50,7 @@ export async function saveDraft(db: Executor, actor: Actor, input: { draftKey: u
   return { status: "saved", updatedAt: saved!.updatedAt };
 }
 
-/** The member's saved draft for a place, if any. */
+/** Load the member's saved draft for a place, if any. */
 export async function getDraft(db: Executor, actor: Actor, draftKey: string): Promise<Draft | null> {
   if (!can(actor, "forum.write") || !draftKeySchema.safeParse(draftKey).success) return null;
 

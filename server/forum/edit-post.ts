@@ -24,7 +24,7 @@ export type EditPostResult = { status: "saved"; threadId: string; postId: string
 
 const editInput = z.object({ body: postBodySchema, contentWarning: contentWarningSchema, title: threadTitleSchema.optional() });
 
-/** The writer's own post, as they wrote it, for the edit form. Deleted and hidden posts cannot be edited. */
+/** Load the writer's own post, as they wrote it, for the edit form. Deleted and hidden posts cannot be edited. */
 export async function getEditablePost(db: Executor, actor: Actor, postId: string): Promise<GetEditablePostResult> {
   if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
 

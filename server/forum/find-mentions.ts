@@ -34,7 +34,7 @@ export function mentionCandidates(text: string): string[][] {
   return mentions;
 }
 
-/** The accounts a post mentions with "@pseudonym", at most MAX_MENTIONS_PER_POST of them. */
+/** Find the accounts a post mentions with "@pseudonym", at most MAX_MENTIONS_PER_POST of them. */
 export async function unsafeFindMentionedAccounts(db: Executor, text: string): Promise<string[]> {
   const mentions = mentionCandidates(text).slice(0, MAX_MENTIONS_PER_POST);
   if (mentions.length === 0) return [];

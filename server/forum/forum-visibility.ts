@@ -11,7 +11,7 @@ import { closedGroupMembers, forumCategories, forumPosts, forumThreads, memberBl
 /** A reader's account id, or a column or expression holding one when a query checks many readers at once. */
 export type ReaderId = string | AnyColumn | SQL;
 
-/** The thread is in an open category, or in a closed group the reader has joined. */
+/** Match threads in an open category, or in a closed group the reader has joined. */
 export function threadVisibleTo(readerId: ReaderId): SQL {
   return sql`(
     (${forumThreads.categoryId} is not null and exists (
@@ -26,7 +26,7 @@ export function threadVisibleTo(readerId: ReaderId): SQL {
   ) and ${forumThreads.hiddenAt} is null`;
 }
 
-/** Neither the reader nor the author has blocked the other. A null author (a deleted account) is never blocked. */
+/** Match rows where neither the reader nor the author has blocked the other. A null author (a deleted account) matches no block row. */
 export function notBlockedBetween(readerId: ReaderId, authorColumn: AnyColumn | SQL): SQL {
   return sql`not exists (
     select 1 from ${memberBlocks}
@@ -35,7 +35,7 @@ export function notBlockedBetween(readerId: ReaderId, authorColumn: AnyColumn | 
   )`;
 }
 
-/** The post is neither deleted by its author nor hidden by a moderator. */
+/** Match posts that are neither deleted by their author nor hidden by a moderator. */
 export function postPublished(): SQL {
   return sql`${forumPosts.deletedAt} is null and ${forumPosts.hiddenAt} is null`;
 }

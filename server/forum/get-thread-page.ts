@@ -51,7 +51,7 @@ export interface ThreadPageView {
 export type GetThreadPageResult = ({ status: "found" } & ThreadPageView) | { status: "not_found" };
 
 /**
- * One page of a thread as a reader sees it: 30 positions per page, so a
+ * Load one page of a thread as a reader sees it: 30 positions per page, so a
  * link to a post's page stays right when later posts arrive. Posts by a
  * member on either side of a block are left out for this reader.
  */

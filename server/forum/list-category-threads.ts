@@ -19,7 +19,7 @@ export interface CategoryView {
 
 export type ListCategoryThreadsResult = ({ status: "found"; category: CategoryView; pinned: ThreadSummary[] } & ThreadList) | { status: "not_found" };
 
-/** A category's threads for one reader: pinned ones first on the first page, then the rest by latest activity. */
+/** List a category's threads for one reader: pinned ones first on the first page, then the rest by latest activity. */
 export async function listCategoryThreads(db: Executor, actor: Actor, slug: string, locale: Locale, cursor?: unknown): Promise<ListCategoryThreadsResult> {
   if (!can(actor, "forum.read")) return { status: "not_found" };
 

@@ -466,8 +466,8 @@ describe.each(testEngines())("forum search on %s", (engine) => {
       expect(found(first)).toHaveLength(SEARCH_RESULTS_PER_PAGE);
       expect(found(second)).toHaveLength(SEARCH_RESULTS_PER_PAGE);
       expect(found(third)).toHaveLength(5);
-      expect(first.status === "searched" && first.hasNextPage).toBe(true);
-      expect(third.status === "searched" && third.hasNextPage).toBe(false);
+      expect(first).toMatchObject({ status: "searched", hasNextPage: true });
+      expect(third).toMatchObject({ status: "searched", hasNextPage: false });
       expect(new Set([...postIds(first), ...postIds(second), ...postIds(third)]).size).toBe(45);
     });
 

@@ -16,7 +16,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    /** Who caused it, so a later block can hide it; never shown in e-mail. */
+    /** The account that caused it, so a later block can hide it. E-mails never name it. */
     actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
     threadId: uuid("thread_id"),
     postId: uuid("post_id"),
@@ -31,7 +31,7 @@ export const notifications = pgTable(
   ],
 );
 
-/** How a person wants to hear about new things. E-mail is off until they turn it on. */
+/** A person's choice of channels for news. E-mail is off until they turn it on. */
 export const notificationSettings = pgTable("notification_settings", {
   accountId: uuid("account_id")
     .primaryKey()
