@@ -18,7 +18,12 @@ export type Permission =
   | "forum.read"
   | "forum.write"
   | "forum.moderate"
-  | "forum_categories.manage";
+  | "forum_categories.manage"
+  | "forum.report"
+  | "moderation.view"
+  | "moderation_settings.manage"
+  | "moderation_log.view"
+  | "account.pause";
 
 const grants: Record<Permission, readonly Role[]> = {
   "settings.use": ["member", "peer_moderator", "provider", "administrator", "researcher"],
@@ -36,6 +41,13 @@ const grants: Record<Permission, readonly Role[]> = {
   "forum.write": ["member", "peer_moderator"],
   "forum.moderate": ["peer_moderator"],
   "forum_categories.manage": ["administrator"],
+  "forum.report": ["member", "peer_moderator"],
+  // The moderation view shows forum text, so it is for peer moderators only.
+  "moderation.view": ["peer_moderator"],
+  // Settings and the moderation log carry codes and ids, no forum text.
+  "moderation_settings.manage": ["peer_moderator", "administrator"],
+  "moderation_log.view": ["peer_moderator", "administrator"],
+  "account.pause": ["member", "peer_moderator"],
 };
 
 export function can(actor: Actor, permission: Permission): actor is PersonActor {

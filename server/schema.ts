@@ -4,6 +4,7 @@ export * from "./communities/schema";
 export * from "./forum/schema";
 export * from "./identity/schema";
 export * from "./invitations/schema";
+export * from "./moderation/schema";
 export * from "./notifications/schema";
 export * from "./platform/schema";
 export * from "./research/schema";

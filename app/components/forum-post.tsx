@@ -3,6 +3,7 @@ import { Form, Link } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths, pageOfPosition } from "~/forum-paths";
+import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import type { PostView } from "../../server/forum/get-thread-page";
 import type { Locale } from "../../server/identity/roles";
@@ -78,7 +79,7 @@ function PostContent({ post }: { post: ForumPostView }) {
   return body;
 }
 
-function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean }) {
+function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean; canModerate: boolean }) {
   const { post, threadId, canWrite } = props;
   if (!canWrite) return null;
 
@@ -114,6 +115,8 @@ function PostActions(props: { post: ForumPostView; threadId: string; canWrite: b
           {m.forum_post_quote()}
         </Link>
         {post.isOwn ? <Link to={forumPaths.editPost(post.id)}>{m.forum_post_edit()}</Link> : null}
+        {!post.isOwn ? <Link to={moderationPaths.reportPost(post.id)}>{m.forum_post_report()}</Link> : null}
+        {props.canModerate ? <Link to={moderationPaths.post(post.id)}>{m.forum_post_moderate()}</Link> : null}
       </p>
     </footer>
   );

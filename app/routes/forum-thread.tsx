@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
@@ -6,6 +6,7 @@ import { ForumPost } from "~/components/forum-post";
 import { PostEditor } from "~/components/post-editor";
 import { Pagination } from "~/components/pagination";
 import { forumPaths } from "~/forum-paths";
+import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
@@ -72,6 +73,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       pagesLabel: m.forum_thread_pages_label(),
       replyHeading: m.forum_reply_heading(),
       replySubmit: m.forum_reply_submit(),
+      moderateThread: m.forum_thread_moderate(),
     },
     reply: {
       quotedPostId: quoted?.id ?? null,
@@ -128,6 +130,11 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{text.locked}</p>
         </div>
+      ) : null}
+      {loaderData.canModerate ? (
+        <p className="ds-paragraph">
+          <Link to={moderationPaths.thread(thread.id)}>{text.moderateThread}</Link>
+        </p>
       ) : null}
       <Form method="post" className="inline-form">
         <CsrfField />

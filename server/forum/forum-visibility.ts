@@ -11,7 +11,10 @@ import { closedGroupMembers, forumCategories, forumPosts, forumThreads, memberBl
 /** A reader's account id, or a column or expression holding one when a query checks many readers at once. */
 export type ReaderId = string | AnyColumn | SQL;
 
-/** Match threads in an open category, or in a closed group the reader has joined. */
+/**
+ * Match threads in an open category, or in a closed group the reader has
+ * joined. A thread whose opening post waits for a moderator is the author's alone.
+ */
 export function threadVisibleTo(readerId: ReaderId): SQL {
   return sql`(
     (${forumThreads.categoryId} is not null and exists (
@@ -23,7 +26,8 @@ export function threadVisibleTo(readerId: ReaderId): SQL {
         and ${closedGroupMembers.accountId} = ${readerId}
         and ${closedGroupMembers.status} = 'joined'
     ))
-  ) and ${forumThreads.hiddenAt} is null`;
+  ) and ${forumThreads.hiddenAt} is null
+    and (${forumThreads.pendingAt} is null or ${forumThreads.authorId} = ${readerId})`;
 }
 
 /** Match rows where neither the reader nor the author has blocked the other. A null author (a deleted account) matches no block row. */
@@ -35,9 +39,9 @@ export function notBlockedBetween(readerId: ReaderId, authorColumn: AnyColumn | 
   )`;
 }
 
-/** Match posts that are neither deleted by their author nor hidden by a moderator. */
+/** Match posts that are live: not deleted by their author, not hidden and not waiting for a moderator. */
 export function postPublished(): SQL {
-  return sql`${forumPosts.deletedAt} is null and ${forumPosts.hiddenAt} is null`;
+  return sql`${forumPosts.deletedAt} is null and ${forumPosts.hiddenAt} is null and ${forumPosts.pendingReason} is null`;
 }
 
 /** Everything a reader needs before a post's text may reach them: its thread, its state and no block. */

@@ -83,6 +83,8 @@ export const forumThreads = pgTable(
     lockedAt: timestamp("locked_at", { withTimezone: true }),
     pinnedAt: timestamp("pinned_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    /** Set while the opening post waits for a moderator; only the author sees the thread until then. */
+    pendingAt: timestamp("pending_at", { withTimezone: true }),
     titleSearch: tsvector("title_search")
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('reconnect_norwegian'::regconfig, ${forumThreads.title})`),
@@ -119,7 +121,13 @@ export const forumPosts = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    /** A reason code from the moderation domain, shown translated to the author. */
     hiddenReason: text("hidden_reason"),
+    /** Why the post waits for a moderator (`first_posts`, `crisis_out_of_hours`); null once it is live. */
+    pendingReason: text("pending_reason"),
+    /** A moderator's note about their edit, shown under the post. */
+    moderatorNote: text("moderator_note"),
+    moderatorEditedAt: timestamp("moderator_edited_at", { withTimezone: true }),
     bodySearch: tsvector("body_search")
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('reconnect_norwegian'::regconfig, ${forumPosts.body})`),
@@ -130,6 +138,7 @@ export const forumPosts = pgTable(
     index("forum_posts_author_id_idx").on(table.authorId),
     index("forum_posts_created_at_idx").on(table.createdAt),
     index("forum_posts_body_search_idx").using("gin", table.bodySearch),
+    index("forum_posts_pending_idx").on(table.createdAt).where(sql`${table.pendingReason} is not null`),
   ],
 );
 

@@ -13,6 +13,8 @@ export const accounts = pgTable("accounts", {
   isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** Set while the person takes a break: signed out, hidden from mentions, sent nothing, until they sign in and confirm. */
+  pausedAt: timestamp("paused_at", { withTimezone: true }),
 });
 
 export const accountRoles = pgTable(

@@ -37,5 +37,7 @@ export const notificationSettings = pgTable("notification_settings", {
     .primaryKey()
     .references(() => accounts.id, { onDelete: "cascade" }),
   emailForum: boolean("email_forum").notNull().default(false),
+  /** Peer moderators only: a content-free e-mail about new reports and crisis alerts. On unless they turn it off. */
+  emailModeration: boolean("email_moderation").notNull().default(true),
   lastEmailedAt: timestamp("last_emailed_at", { withTimezone: true }),
 });
