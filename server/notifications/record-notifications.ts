@@ -1,7 +1,20 @@
 import type { Executor } from "../platform/db";
 import { notifications } from "./schema";
 
-export type NotificationKind = "forum_reply" | "forum_mention" | "forum_new_thread";
+export type NotificationKind =
+  | "forum_reply"
+  | "forum_mention"
+  | "forum_new_thread"
+  // To peer moderators: something waits in the moderation view.
+  | "moderation_report"
+  | "moderation_crisis_alert"
+  | "moderation_pending_post"
+  // To a member: the outcome of a moderator's decision that concerns them.
+  | "moderation_post_hidden"
+  | "moderation_post_restored"
+  | "moderation_post_approved"
+  | "moderation_warning"
+  | "moderation_suspension";
 
 export interface NotificationInput {
   recipientId: string;
