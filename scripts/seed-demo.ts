@@ -48,6 +48,11 @@ export const demoPeople: DemoPerson[] = [
   { key: "member-10", fullName: "Lars Myhre", email: "lars.myhre@demo.reconnect.invalid", nationalId: "09856712354", roles: ["member"], communities: ["havnoy"], pseudonym: "Vandrer" },
   { key: "member-11", fullName: "Sara Dahl", email: "sara.dahl@demo.reconnect.invalid", nationalId: "30819312355", roles: ["member"], communities: ["havnoy"], pseudonym: "Havbris" },
   { key: "member-12", fullName: "Per Kristiansen", email: "per.kristiansen@demo.reconnect.invalid", nationalId: "14837412356", roles: ["member"], communities: ["havnoy"], pseudonym: "Nordlys" },
+  // Kept apart for the moderation journeys: reports, suspension, a break and a first post for approval.
+  { key: "member-13", fullName: "Hilde Sørensen", email: "hilde.sorensen@demo.reconnect.invalid", nationalId: "08897412362", roles: ["member"], communities: ["havnoy"], pseudonym: "Solsikke" },
+  { key: "member-14", fullName: "Kristian Moe", email: "kristian.moe@demo.reconnect.invalid", nationalId: "16857912363", roles: ["member"], communities: ["havnoy"], pseudonym: "Kvitveis" },
+  { key: "member-15", fullName: "Tone Brekke", email: "tone.brekke@demo.reconnect.invalid", nationalId: "23928112364", roles: ["member"], communities: ["bjorkelia"], pseudonym: "Snøugle", locale: "nn" },
+  { key: "member-16", fullName: "Anders Vold", email: "anders.vold@demo.reconnect.invalid", nationalId: "05877612365", roles: ["member"], communities: ["bjorkelia"], pseudonym: "Elvebredd" },
   { key: "provider-1", fullName: "Anne Berg", email: "anne.berg@demo.reconnect.invalid", nationalId: "06867012357", roles: ["provider"], communities: ["bjorkelia"], hprNumber: "9100001" },
   { key: "provider-2", fullName: "Erik Nilsen", email: "erik.nilsen@demo.reconnect.invalid", nationalId: "22917512358", roles: ["provider"], communities: ["havnoy"], hprNumber: "9100002" },
   { key: "provider-3", fullName: "Hanne Vik", email: "hanne.vik@demo.reconnect.invalid", nationalId: "17888012359", roles: ["provider"], communities: ["havnoy"], hprNumber: "9100003" },

@@ -13,6 +13,7 @@ export type NotificationKind =
   | "moderation_post_hidden"
   | "moderation_post_restored"
   | "moderation_post_approved"
+  | "moderation_post_edited"
   | "moderation_warning"
   | "moderation_suspension";
 
