@@ -8,9 +8,10 @@ import { data, isRouteErrorResponse, Links, Meta, Outlet, redirect, Scripts, Scr
 
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { getLocale } from "~/paraglide/runtime";
-import { needsOnboarding } from "../server/identity/actor";
+import { isPaused, needsOnboarding } from "../server/identity/actor";
 import { countUnreadNotifications } from "../server/notifications/list-notifications";
 import { safeEqual } from "../server/platform/crypto";
 import { requestContext } from "../server/platform/request-context";
@@ -20,7 +21,14 @@ import type { Route } from "./+types/root";
 // Pages a person may open before finishing onboarding: the way through it, and help.
 const onboardingPaths = [/^\/welcome$/, /^\/sign-out$/, /^\/acute-help$/, /^\/accessibility$/, /^\/language$/, /^\/invite\/[^/]+$/];
 
-/** Rejects state-changing requests whose form lacks the CSRF token, and sends unfinished onboarding to /welcome. */
+// Pages a person back from a break may open before confirming their return: that page, signing out again, and help.
+const pausedPaths = [/^\/welcome-back$/, /^\/sign-out$/, /^\/acute-help$/, /^\/accessibility$/, /^\/language$/];
+
+/**
+ * Rejects state-changing requests whose form lacks the CSRF token, sends a
+ * person back from a break to /welcome-back until they confirm, and sends
+ * unfinished onboarding to /welcome.
+ */
 const guardMiddleware: Route.MiddlewareFunction = async ({ request, context }) => {
   const state = context.get(requestContext);
 
@@ -33,10 +41,26 @@ const guardMiddleware: Route.MiddlewareFunction = async ({ request, context }) =
     }
   }
 
-  if (state.actor.kind === "person" && needsOnboarding(state.actor)) {
-    const path = new URL(request.url).pathname.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
-    if (!onboardingPaths.some((pattern) => pattern.test(path))) throw redirect("/welcome");
+  if (state.actor.kind !== "person") return;
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
+
+  // The account stays paused (unmentioned, sent nothing) until its person confirms the return, so nothing else opens before that.
+  if (isPaused(state.actor)) {
+    if (!pausedPaths.some((pattern) => pattern.test(path))) throw redirect(welcomeBackPath(path, url.searchParams));
+    return;
   }
+  if (needsOnboarding(state.actor) && !onboardingPaths.some((pattern) => pattern.test(path))) throw redirect("/welcome");
+};
+
+/** /welcome-back, carrying the page the person asked for so they land there after confirming. */
+function welcomeBackPath(path: string, searchParams: URLSearchParams): string {
+  if (path === "/") return moderationPaths.welcomeBack();
+  const query = new URLSearchParams(searchParams);
+  // React Router's own parameter for data requests, not part of the page's address.
+  query.delete("_routes");
+  const search = query.size > 0 ? `?${query}` : "";
+  return `${moderationPaths.welcomeBack()}?returnTo=${encodeURIComponent(`${path}${search}`)}`;
 };
 
 export const middleware: Route.MiddlewareFunction[] = [guardMiddleware];
@@ -55,6 +79,7 @@ export async function loader({ context }: Route.LoaderArgs) {
             roles: actor.roles,
             isDemo: actor.isDemo,
             onboarding: needsOnboarding(actor),
+            paused: isPaused(actor),
             may: {
               invite: can(actor, "invitations.create"),
               administer: can(actor, "admin.view"),

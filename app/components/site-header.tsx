@@ -47,7 +47,7 @@ export function SiteHeader() {
         </div>
 
         <div className="site-header__bottom">
-          {viewer && !viewer.onboarding ? <SiteNavigation viewer={viewer} /> : null}
+          {viewer && !viewer.onboarding && !viewer.paused ? <SiteNavigation viewer={viewer} /> : null}
           {viewer ? (
             <Form method="post" action="/sign-out" className="sign-out-form">
               <CsrfField />

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { m } from "~/paraglide/messages";
 import { useRootData } from "~/root";
@@ -10,6 +10,10 @@ export function meta() {
 
 export default function Home() {
   const viewer = useRootData()?.viewer;
+  const [searchParams] = useSearchParams();
+
+  // Set by /settings/break after pausing, when the session is already gone.
+  if (!viewer && searchParams.get("break") === "started") return <BreakGoodbye />;
 
   if (!viewer) {
     return (
@@ -77,6 +81,27 @@ export default function Home() {
           <p className="ds-paragraph">{m.home_card_acute_help()}</p>
         </li>
       </ul>
+    </>
+  );
+}
+
+/** The goodbye after pausing: calm, with the way back and acute help, and nothing about the account itself. */
+function BreakGoodbye() {
+  return (
+    <>
+      <h1 className="ds-heading" data-size="lg">
+        {m.take_break_goodbye_title()}
+      </h1>
+      <div className="ds-alert" data-color="success" role="status">
+        <p className="ds-paragraph">{m.take_break_goodbye_body()}</p>
+      </div>
+      <p className="ds-paragraph">{m.take_break_goodbye_come_back()}</p>
+      <p>
+        <Link to="/sign-in" className="ds-button" data-variant="secondary">
+          {m.home_sign_in()}
+        </Link>
+      </p>
+      <p className="ds-paragraph">{m.error_acute_help_reminder()}</p>
     </>
   );
 }

@@ -4,11 +4,9 @@ import { setLocale } from "../../server/identity/set-locale";
 import { safeReturnPath } from "../../server/identity/return-path";
 import { isLocale } from "../../server/identity/roles";
 import { cookieHeader } from "../../server/platform/cookies";
-import { LOCALE_COOKIE } from "../../server/platform/locale";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "../../server/platform/locale";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/language";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 // Public: signed-out visitors choose a language too. A plain form post, so it works without JavaScript.
 export async function action({ request, context }: Route.ActionArgs) {
@@ -19,7 +17,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   await setLocale(portal.db, actor, locale);
   return redirect(safeReturnPath(form.get("returnTo")), {
-    headers: { "Set-Cookie": cookieHeader(LOCALE_COOKIE, locale, { secure: portal.config.https, maxAgeSeconds: ONE_YEAR_SECONDS }) },
+    headers: { "Set-Cookie": cookieHeader(LOCALE_COOKIE, locale, { secure: portal.config.https, maxAgeSeconds: LOCALE_COOKIE_MAX_AGE_SECONDS }) },
   });
 }
 

@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { forumPaths } from "~/forum-paths";
+import { moderationPaths } from "~/moderation-paths";
 import { requirePermission } from "~/route-guards.server";
 import { m } from "~/paraglide/messages";
 import { clearCookieHeader, SESSION_COOKIE } from "../../server/platform/cookies";
@@ -16,7 +17,7 @@ export function meta() {
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "settings.use");
-  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read") };
+  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayPause: can(actor, "account.pause") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -85,6 +86,20 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           </button>
         </Form>
       </section>
+
+      {loaderData.mayPause ? (
+        <section className="stack" aria-labelledby="settings-break-heading">
+          <h2 id="settings-break-heading" className="ds-heading" data-size="md">
+            {m.settings_break_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.settings_break_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={moderationPaths.takeBreak()}>
+              {m.settings_break_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,9 @@
+import { and, inArray } from "drizzle-orm";
+
+import { accountReachable } from "../identity/account-reachability";
 import { unsafeFindMembersByPseudonym } from "../identity/find-members-by-pseudonym";
 import { PSEUDONYM_MAX_LENGTH, pseudonymKey } from "../identity/pseudonym";
+import { accounts } from "../identity/schema";
 import type { Executor } from "../platform/db";
 
 /** Mentions beyond this many in one post notify nobody, so a post cannot page the whole forum. */
@@ -34,7 +38,12 @@ export function mentionCandidates(text: string): string[][] {
   return mentions;
 }
 
-/** Find the accounts a post mentions with "@pseudonym", at most MAX_MENTIONS_PER_POST of them. */
+/**
+ * Find the accounts a post mentions with "@pseudonym", at most
+ * MAX_MENTIONS_PER_POST of them. A mention of a disabled account or of a
+ * member taking a break resolves to nobody. It does not fall back to a
+ * shorter pseudonym either, so "@Stille vann" never notifies "Stille" instead.
+ */
 export async function unsafeFindMentionedAccounts(db: Executor, text: string): Promise<string[]> {
   const mentions = mentionCandidates(text).slice(0, MAX_MENTIONS_PER_POST);
   if (mentions.length === 0) return [];
@@ -46,5 +55,11 @@ export async function unsafeFindMentionedAccounts(db: Executor, text: string): P
     const longest = [...candidates].reverse().find((candidate) => byKey.has(pseudonymKey(candidate)));
     if (longest) accountIds.add(byKey.get(pseudonymKey(longest))!);
   }
-  return [...accountIds];
+  if (accountIds.size === 0) return [];
+
+  const reachable = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(inArray(accounts.id, [...accountIds]), accountReachable()));
+  return reachable.map((row) => row.id);
 }

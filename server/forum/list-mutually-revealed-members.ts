@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
+import { accountReachable } from "../identity/account-reachability";
 import { accounts, memberProfiles } from "../identity/schema";
 import { decryptText, type KeyRing } from "../platform/crypto";
 import type { Executor } from "../platform/db";
@@ -17,8 +18,9 @@ const excludedMembership = alias(closedGroupMembers, "excluded_membership");
 
 /**
  * List the active members the viewer has a mutual reveal with, leaving out
- * anyone already joined or invited to `exceptGroupId`. Unsafe: it checks no
- * policy, so only an authorized use case may call it.
+ * members taking a break and anyone already joined or invited to
+ * `exceptGroupId`. Unsafe: it checks no policy, so only an authorized use
+ * case may call it.
  */
 export async function unsafeListInvitableMembers(db: Executor, keys: KeyRing, viewerId: string, exceptGroupId?: string): Promise<InvitableMember[]> {
   const rows = await db
@@ -29,7 +31,7 @@ export async function unsafeListInvitableMembers(db: Executor, keys: KeyRing, vi
     .where(
       and(
         eq(memberReveals.receiverId, viewerId),
-        eq(accounts.status, "active"),
+        accountReachable(),
         mutuallyRevealedWith(viewerId, memberReveals.giverId),
         exceptGroupId
           ? sql`not exists (select 1 from ${closedGroupMembers} as ${excludedMembership} where ${excludedMembership.groupId} = ${exceptGroupId} and ${excludedMembership.accountId} = ${memberReveals.giverId})`

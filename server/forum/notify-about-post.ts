@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { unsafeFindMentionedAccounts } from "./find-mentions";
 import { notBlockedBetween, threadVisibleTo } from "./forum-visibility";
 import { forumCategorySubscriptions, forumThreads, forumThreadSubscriptions } from "./schema";
+import { accountReachable } from "../identity/account-reachability";
 import { accountRoles, accounts } from "../identity/schema";
 import { unsafeRecordNotifications, type NotificationInput } from "../notifications/record-notifications";
 import type { Executor } from "../platform/db";
@@ -16,11 +17,14 @@ interface PublishedPost {
   newThreadInCategory?: string;
 }
 
-/** Active accounts that may read the forum at all and may see this thread, with no block between them and the author. */
+/**
+ * Active accounts that are not taking a break, may read the forum at all and
+ * may see this thread, with no block between them and the author.
+ */
 function recipientConditions(recipient: typeof accounts.id, authorId: string) {
   return and(
     ne(recipient, authorId),
-    eq(accounts.status, "active"),
+    accountReachable(),
     sql`exists (select 1 from ${accountRoles} where ${accountRoles.accountId} = ${recipient} and ${accountRoles.role} in ('member', 'peer_moderator'))`,
     threadVisibleTo(recipient),
     notBlockedBetween(recipient, sql`${authorId}::uuid`),

@@ -6,6 +6,7 @@ import { isLocale, type Locale } from "../identity/roles";
 export const localeStorage = new AsyncLocalStorage<Locale>();
 
 export const LOCALE_COOKIE = "rc_locale";
+export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
 /**
  * Pick the locale: the person's own setting, then the cookie, then

@@ -7,7 +7,8 @@ export async function endSession(db: Executor, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-/** End every session of an account, e.g. when it is disabled. */
-export async function endAllSessions(db: Executor, accountId: string) {
-  await db.delete(sessions).where(eq(sessions.accountId, accountId));
+/** End every session of an account, e.g. when it is disabled. Returns how many sessions ended. */
+export async function endAllSessions(db: Executor, accountId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.accountId, accountId)).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

@@ -25,6 +25,7 @@ export async function resolveSession(db: Executor, keys: KeyRing, token: string 
       locale: accounts.locale,
       termsAcceptedAt: accounts.termsAcceptedAt,
       isDemo: accounts.isDemo,
+      pausedAt: accounts.pausedAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -67,6 +68,7 @@ export async function resolveSession(db: Executor, keys: KeyRing, token: string 
       termsAccepted: row.termsAcceptedAt !== null,
       isDemo: row.isDemo,
       sessionTokenHash: tokenHash,
+      paused: row.pausedAt !== null,
     },
   };
 }
