@@ -43,7 +43,7 @@ const guardMiddleware: Route.MiddlewareFunction = async ({ request, context }) =
 
   if (state.actor.kind !== "person") return;
   const url = new URL(request.url);
-  const path = url.pathname.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
+  const path = pagePath(url.pathname);
 
   // The account stays paused (unmentioned, sent nothing) until its person confirms the return, so nothing else opens before that.
   if (isPaused(state.actor)) {
@@ -52,6 +52,16 @@ const guardMiddleware: Route.MiddlewareFunction = async ({ request, context }) =
   }
   if (needsOnboarding(state.actor) && !onboardingPaths.some((pattern) => pattern.test(path))) throw redirect("/welcome");
 };
+
+/**
+ * The page a request is for, also when it is React Router's data request:
+ * `/forum.data` is for `/forum`, and with trailing-slash-aware data requests
+ * `/_.data` is for `/` (older versions used `/_root.data`).
+ */
+function pagePath(pathname: string): string {
+  if (pathname.endsWith("/_.data")) return pathname.slice(0, -"_.data".length);
+  return pathname.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
+}
 
 /** /welcome-back, carrying the page the person asked for so they land there after confirming. */
 function welcomeBackPath(path: string, searchParams: URLSearchParams): string {

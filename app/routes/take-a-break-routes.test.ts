@@ -178,6 +178,7 @@ describe.each(testEngines())("take a break routes on %s", (engine) => {
       const person = await pausedMember();
       expect(await guard(person, "/")).toBe("/welcome-back");
       expect(await guard(person, "/_root.data")).toBe("/welcome-back");
+      expect(await guard(person, "/_.data")).toBe("/welcome-back");
       expect(await guard(person, "/settings")).toBe(`/welcome-back?returnTo=${encodeURIComponent("/settings")}`);
       expect(await guard(person, "/forum/search?q=angst")).toBe(`/welcome-back?returnTo=${encodeURIComponent("/forum/search?q=angst")}`);
       expect(await guard(person, "/forum.data?_routes=routes%2Fforum")).toBe(`/welcome-back?returnTo=${encodeURIComponent("/forum")}`);

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { demoForumCategories, demoForumThreads } from "../../scripts/demo-forum-content";
 import { demoForumId } from "../../scripts/seed-demo-forum";
-import { allLocales, chooseLanguage, signInAsDemo } from "./support";
+import { allLocales, chooseLanguage, demoPerson, signInAsDemo } from "./support";
 
 /**
  * axe-core on every page, in Bokmål, Nynorsk and English, for each kind of
@@ -71,3 +71,42 @@ for (const { viewer, paths } of pagesByViewer) {
     await context.close();
   });
 }
+
+/**
+ * Taking a break, page by page: the break page, the goodbye after it and the
+ * welcome-back page, which shows only while an account is paused. Snøugle
+ * pauses, signs in again and resumes at the end, so the account is left as seeded.
+ */
+test("axe finds nothing while taking a break", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const key = "member-15";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsDemo(page, key);
+
+  await page.goto("/settings/break");
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    await expectNoViolations(page, `${key} /settings/break in ${locale}`);
+  }
+  await page.locator("main form").getByRole("button").click();
+  await expect(page).toHaveURL(/\/\?break=started$/);
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    await expect(page).toHaveURL(/\/\?break=started$/);
+    await expectNoViolations(page, `goodbye after a break in ${locale}`);
+  }
+
+  await signInAsDemo(page, key);
+  await expect(page).toHaveURL(/\/welcome-back$/);
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    await expect(page).toHaveURL(/\/welcome-back$/);
+    await expectNoViolations(page, `paused ${key} /welcome-back in ${locale}`);
+  }
+
+  await page.locator("main form").filter({ has: page.locator('input[name="intent"][value="resume"]') }).getByRole("button").click();
+  await expect(page).toHaveURL(/\/$/);
+  await chooseLanguage(page, demoPerson(key).locale ?? "nb");
+  await context.close();
+});

@@ -63,9 +63,12 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   settings: { url: "/settings", expected: signedIn(["member", "peer_moderator", "provider", "administrator", "researcher"]) },
   "settings/profile": { url: "/settings/profile", expected: signedIn(["member", "peer_moderator"]) },
   "settings/forum": { url: "/settings/forum", expected: signedIn(["member", "peer_moderator"]) },
+  "settings/break": { url: "/settings/break", expected: signedIn(["member", "peer_moderator"]) },
   invitations: { url: "/invitations", expected: signedIn(["peer_moderator", "provider", "administrator"]) },
   "invite/:token": { url: "/invite/not-a-real-token", expected: everyone("not-found") },
   welcome: { url: "/welcome", expected: { ...everyone("home"), anonymous: "sign-in" } },
+  // Only a person back from a break sees this page; the take-a-break journey and the axe sweep open it paused.
+  "welcome-back": { url: "/welcome-back", expected: { ...everyone("home"), anonymous: "sign-in" } },
   admin: { url: "/admin", expected: signedIn(["administrator"]) },
   "admin/people": { url: "/admin/people", expected: signedIn(["administrator"]) },
   "admin/audit-log": { url: "/admin/audit-log", expected: signedIn(["administrator"]) },
