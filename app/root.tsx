@@ -54,9 +54,9 @@ const guardMiddleware: Route.MiddlewareFunction = async ({ request, context }) =
 };
 
 /**
- * The page a request is for, also when it is React Router's data request:
- * `/forum.data` is for `/forum`, and with trailing-slash-aware data requests
- * `/_.data` is for `/` (older versions used `/_root.data`).
+ * Return the path of the page a request is for, also for React Router's data
+ * requests: `/forum.data` is for `/forum`, and with trailing-slash-aware data
+ * requests `/_.data` is for `/` (without that flag React Router 7 uses `/_root.data`).
  */
 function pagePath(pathname: string): string {
   if (pathname.endsWith("/_.data")) return pathname.slice(0, -"_.data".length);

@@ -5,9 +5,9 @@ import { accounts } from "./schema";
 
 /**
  * SQL condition on a query that includes `accounts`: the account is active
- * and not taking a break. Only such accounts may be mentioned, notified or
- * e-mailed. Every sender of notifications and mail filters with this
- * condition, so a paused person receives nothing from any of them.
+ * and not taking a break, so it may be mentioned, notified or e-mailed.
+ * Mentions, forum notifications, notification e-mail and closed-group
+ * invitation lists filter with it, and any new sender of mail should too.
  */
 export function accountReachable(): SQL {
   return and(eq(accounts.status, "active"), isNull(accounts.pausedAt))!;

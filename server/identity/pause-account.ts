@@ -15,9 +15,9 @@ export type PauseAccountResult = { status: "paused" } | { status: "unchanged" } 
  * the account is marked paused, every session it has ends (the person is
  * signed out on every device), a peer moderator goes off duty, and the audit
  * log records it. Nothing the person wrote is hidden or deleted. While paused
- * the person is not mentioned, notified or e-mailed, because every sender
- * filters with `accountReachable`. Pausing again changes nothing but signs
- * out any session left, so a double submit is harmless.
+ * the person is not mentioned, notified of forum posts or e-mailed, because
+ * those senders filter with `accountReachable`. Pausing again changes nothing
+ * but signs out any session left, so a double submit is harmless.
  */
 export async function pauseAccount(db: Database, actor: Actor, now = new Date()): Promise<PauseAccountResult> {
   if (!can(actor, "account.pause")) return { status: "not_found" };

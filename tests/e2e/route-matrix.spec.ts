@@ -67,7 +67,7 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   invitations: { url: "/invitations", expected: signedIn(["peer_moderator", "provider", "administrator"]) },
   "invite/:token": { url: "/invite/not-a-real-token", expected: everyone("not-found") },
   welcome: { url: "/welcome", expected: { ...everyone("home"), anonymous: "sign-in" } },
-  // Only a person back from a break sees this page; the take-a-break journey and the axe sweep open it paused.
+  // The page itself shows only while an account is paused: the take-a-break journey and the axe sweep open it that way.
   "welcome-back": { url: "/welcome-back", expected: { ...everyone("home"), anonymous: "sign-in" } },
   admin: { url: "/admin", expected: signedIn(["administrator"]) },
   "admin/people": { url: "/admin/people", expected: signedIn(["administrator"]) },

@@ -11,8 +11,8 @@ import { signInAsDemo } from "./support";
  * replies in Snøugle's own thread. The journey ends with Snøugle back from the
  * break, so it can run again.
  */
-const snougle = "member-15";
-const lyngblom = "member-5";
+const snougleKey = "member-15";
+const lyngblomKey = "member-5";
 
 async function asMember(browser: Browser, key: string, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ locale: "nn-NO", javaScriptEnabled: options.javaScriptEnabled ?? true });
@@ -45,7 +45,7 @@ test("member takes a break and comes back", async ({ browser }) => {
   const openingText = `Det eg skreiv før pausen ${suffix}.`;
 
   // Snøugle writes something, then pauses from the settings page.
-  const member = await asMember(browser, snougle, { javaScriptEnabled: false });
+  const member = await asMember(browser, snougleKey, { javaScriptEnabled: false });
   const threadUrl = await startThread(member, title, openingText);
   await member.goto("/settings");
   await member.getByRole("link", { name: "Les meir om å ta ein pause" }).click();
@@ -61,13 +61,13 @@ test("member takes a break and comes back", async ({ browser }) => {
   await expect(member).toHaveURL(/\/sign-in\?returnTo=%2Fsettings$/);
 
   // While Snøugle is away, Lyngblom mentions them in their thread.
-  const other = await asMember(browser, lyngblom);
+  const other = await asMember(browser, lyngblomKey);
   const mention = `Tenkjer på deg, @Snøugle ${suffix}.`;
   await replyTo(other, threadUrl, mention);
   await expect(other.getByRole("article").filter({ hasText: mention }).getByRole("link", { name: "Snøugle" })).toHaveCount(0);
 
   // Signing in again leads to the welcome-back page, and every other page redirects there.
-  await signInAsDemo(member, snougle);
+  await signInAsDemo(member, snougleKey);
   await expect(member).toHaveURL(/\/welcome-back$/);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("Velkomen tilbake");
   await expect(member.getByRole("navigation")).toHaveCount(0);
@@ -82,7 +82,7 @@ test("member takes a break and comes back", async ({ browser }) => {
   await member.goto("/welcome-back");
   await member.getByRole("button", { name: "Ikkje no – logg ut" }).click();
   await expect(member).toHaveURL(/\/sign-in\?signedOut=1$/);
-  await signInAsDemo(member, snougle);
+  await signInAsDemo(member, snougleKey);
   await expect(member).toHaveURL(/\/welcome-back$/);
 
   // Confirming from a page the person asked for brings them back to it.
