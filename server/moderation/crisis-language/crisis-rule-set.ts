@@ -36,6 +36,13 @@ export type CrisisRuleSet = {
   neutralizers: PatternIndex;
 };
 
+/** The shape of the three JSON files, so tests can compile data of their own. */
+export type CrisisData = {
+  words: { lists: Record<string, string[]>; negation: { lookback_words: number; negators: string[]; scope_boundaries: string[]; neutralizers: string[] } };
+  rules: { rules: RuleData[] };
+  exclusions: { groups: { patterns: string[] }[] };
+};
+
 type RuleData = {
   id: string;
   category: string;
@@ -46,15 +53,17 @@ type RuleData = {
   patterns: string[];
 };
 
+const bundledData: CrisisData = { words, rules, exclusions };
+
 /** Compile the JSON data; throws with the rule id or pattern when the data is inconsistent. */
-export function compileCrisisRuleSet(): CrisisRuleSet {
+export function compileCrisisRuleSet(data: CrisisData = bundledData): CrisisRuleSet {
   const registry = new TermRegistry();
-  const lists = expandLists(words.lists);
+  const lists = expandLists(data.words.lists);
   const compile = (source: string) => compilePattern(source, lists, registry);
   const listPattern = (name: string) => compile(`@${name}`);
 
   const seenIds = new Set<string>();
-  const compiledRules = (rules.rules as RuleData[]).map((rule): CrisisRule => {
+  const compiledRules = data.rules.rules.map((rule): CrisisRule => {
     if (seenIds.has(rule.id)) throw new Error(`crisis-rules.json: the rule id "${rule.id}" is used twice.`);
     seenIds.add(rule.id);
     if (!crisisCategories.includes(rule.category as CrisisCategory)) {
@@ -80,12 +89,12 @@ export function compileCrisisRuleSet(): CrisisRuleSet {
     }
   }
 
-  const { negation } = words;
+  const { negation } = data.words;
   return {
     registry,
     rules: compiledRules,
     patternsByFirstTerm,
-    exclusions: indexByFirstTerm(exclusions.groups.flatMap((group) => group.patterns.map(compile))),
+    exclusions: indexByFirstTerm(data.exclusions.groups.flatMap((group) => group.patterns.map(compile))),
     negatorIds: new Set(negation.negators.map((word) => registry.register(word))),
     negationBoundaryIds: new Set(negation.scope_boundaries.map((word) => registry.register(word))),
     negationLookback: negation.lookback_words,
@@ -94,7 +103,7 @@ export function compileCrisisRuleSet(): CrisisRuleSet {
 }
 
 /** Resolve list entries of the form "@other_list" into the other list's entries. */
-function expandLists(source: Record<string, string | string[]>): WordLists {
+function expandLists(source: Record<string, string[]>): WordLists {
   const lists = new Map<string, string[]>();
   const expand = (name: string, path: string[]): string[] => {
     const known = lists.get(name);
@@ -106,6 +115,6 @@ function expandLists(source: Record<string, string | string[]>): WordLists {
     lists.set(name, expanded);
     return expanded;
   };
-  for (const name of Object.keys(source)) if (name !== "description") expand(name, []);
+  for (const name of Object.keys(source)) expand(name, []);
   return lists;
 }
