@@ -120,7 +120,7 @@ export type PreparedWords = {
   masked: Uint8Array;
 };
 
-/** True when the text has, for every required element of the pattern, a word that can start it. */
+/** True when the words `textTerms` include, for every required element of the pattern, one that can start it. */
 export function canMatchText(pattern: CompiledPattern, textTerms: ReadonlySet<number>): boolean {
   return pattern.requiredTerms.every((terms) => {
     const [smaller, larger] = terms.size < textTerms.size ? [terms, textTerms] : [textTerms, terms];

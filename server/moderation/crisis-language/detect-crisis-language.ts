@@ -40,16 +40,19 @@ export function detectWithRuleSet(text: string, rules: CrisisRuleSet): CrisisLan
   markMatches(rules.neutralizers, words, neutralized);
 
   const context = new ContextLookup(words);
-  const textTerms = new Set(words.termIds.flat());
-  const viable = new Map<CompiledPattern, boolean>();
-  const isViable = (pattern: CompiledPattern) => viable.get(pattern) ?? viable.set(pattern, canMatchText(pattern, textTerms)).get(pattern)!;
+  // A pattern whose later required words are missing from a sentence cannot match there, so skip it cheaply.
+  const sentenceTerms: Set<number>[] = [];
+  words.termIds.forEach((ids, position) => {
+    const terms = (sentenceTerms[words.sentence[position]!] ??= new Set());
+    for (const id of ids) terms.add(id);
+  });
 
   const fired = new Set<CrisisRule>();
   for (let start = 0; start < words.termIds.length; start += 1) {
     if (words.masked[start]) continue;
     for (const id of words.termIds[start]!) {
       for (const { rule, pattern } of rules.patternsByFirstTerm.get(id) ?? []) {
-        if (fired.has(rule) || !isViable(pattern)) continue;
+        if (fired.has(rule) || !canMatchText(pattern, sentenceTerms[words.sentence[start]!]!)) continue;
         const match = matchPatternAt(pattern, words, start);
         if (match && isMatchKept(rule, match, words, neutralized, context, rules)) fired.add(rule);
       }
