@@ -4,7 +4,7 @@
 //
 // The test asserts every row of crisis-sentences.json, so its figures are 1.0 by construction. The held-out file
 // was written after the rules and is never asserted or tuned against, so its figures estimate how the rules do on
-// sentences they were not written for. The first held-out file was written after the first round of rules; its
+// sentences they were not written for. The first held-out file was written after the first round of rules. Its
 // misses showed gaps (word order, means, relapse) that the second round closed, so it is no longer unseen. A row counts as a true positive when it should trigger and does, whatever
 // the category; "category right" counts true positives whose most serious category is the expected one.
 import { readFileSync } from "node:fs";
@@ -25,7 +25,7 @@ function ratio(numerator, denominator) {
   return denominator === 0 ? "–" : (numerator / denominator).toFixed(3);
 }
 
-/** One markdown row of confusion counts, precision and recall for the given rows. */
+/** Format one markdown row of confusion counts, precision and recall for the given rows. */
 function scoreRow(label, rows) {
   const counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0, trueNegatives: 0, categoryRight: 0 };
   for (const row of rows) {

@@ -55,8 +55,13 @@ export function compilePattern(source: string, lists: WordLists, registry: TermR
 function compileElement(part: string, source: string, lists: WordLists, registry: TermRegistry): PatternElement {
   const quantified = /^(.+?)(\?|\{(\d+),(\d+)\})?$/.exec(part)!;
   const body = quantified[1]!;
-  const min = quantified[2] === "?" ? 0 : quantified[3] ? Number(quantified[3]) : 1;
-  const max = quantified[2] === "?" ? 1 : quantified[4] ? Number(quantified[4]) : 1;
+  let min = 1;
+  let max = 1;
+  if (quantified[2] === "?") min = 0;
+  if (quantified[3] !== undefined) {
+    min = Number(quantified[3]);
+    max = Number(quantified[4]);
+  }
   if (min > max || max > longestRepeat) throw new Error(`Crisis pattern "${source}": "${part}" must repeat between 0 and ${longestRepeat} times.`);
 
   const alternatives = body.split("|").flatMap((alternative): Alternative[] => {

@@ -1,7 +1,7 @@
 import { normalizeCrisisWord } from "./normalize-crisis-word";
 
 /**
- * How one word of the data matches a word of the text. In the data, a trailing "*" makes a prefix ("selvmord*" also
+ * A word of the data with its matching mode. In the data, a trailing "*" makes a prefix ("selvmord*" also
  * matches "selvmordstanker"), and a leading "~" allows one letter to be missing, extra, wrong or swapped with its
  * neighbour ("~suicid*" also matches "sucidal").
  */
@@ -37,11 +37,15 @@ export class TermRegistry {
     const id = this.terms.length;
     this.terms.push({ word, prefix, fuzzy });
     this.idsByKey.set(key, id);
-    const index = fuzzy ? this.fuzzyByFirstLetter : prefix ? this.prefixes : this.exact;
-    const indexKey = fuzzy ? word[0]! : word;
-    index.set(indexKey, [...(index.get(indexKey) ?? []), id]);
+    if (fuzzy) this.addToIndex(this.fuzzyByFirstLetter, word[0]!, id);
+    else if (prefix) this.addToIndex(this.prefixes, word, id);
+    else this.addToIndex(this.exact, word, id);
     this.cache.clear();
     return id;
+  }
+
+  private addToIndex(index: Map<string, number[]>, key: string, id: number): void {
+    index.set(key, [...(index.get(key) ?? []), id]);
   }
 
   /** Return the ids of every data word that a word of the text matches, normalizing it first. */

@@ -16,7 +16,7 @@ export interface CrisisLanguageFinding {
  * the text is split into words, each normalized (case, æøå and their ASCII stand-ins, repeated letters,
  * look-alike digits), and numbered by sentence and clause. Exclusion phrases ("dø av latter", "kutte meg ut")
  * mask their words first. Then each rule's phrase patterns are tried, within one sentence. A match of a negatable
- * rule is dropped when a negator ("ikke", "aldri", "not", "uten") stands in a gap of the match or up to a few words
+ * rule is dropped when a negator ("ikke", "aldri", "not", "uten") is in a gap of the match or up to a few words
  * before it in the same clause, unless a subject pronoun or a conjunction comes between, or the negator is part of
  * a neutralizing phrase ("ikke annet enn", "aldri vært så", "tør ikke"). All words and rules are data in the JSON
  * files beside this module.
@@ -32,7 +32,7 @@ export function detectCrisisLanguage(text: string): CrisisLanguageFinding | null
   return detectWithRuleSet(text, ruleSet);
 }
 
-/** The check with a given rule set, for tests that need their own data. */
+/** Check text against a given rule set, for tests that bring their own data. */
 export function detectWithRuleSet(text: string, rules: CrisisRuleSet): CrisisLanguageFinding | null {
   const words = prepareCrisisText(text, rules.registry);
   markMatches(rules.exclusions, words, words.masked);
@@ -98,7 +98,7 @@ class ContextLookup {
 }
 
 /**
- * True when a negator, not part of a neutralizing phrase, stands in a gap of the match, or in the same clause up to
+ * True when a negator, not part of a neutralizing phrase, is in a gap of the match, or in the same clause up to
  * `negationLookback` words before it with no subject pronoun or conjunction between ("ingen vet at jeg vil dø"
  * is not negated, "jeg har aldri tenkt på selvmord" is).
  */

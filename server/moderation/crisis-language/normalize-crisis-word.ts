@@ -4,8 +4,8 @@ import { foldLetters } from "../../platform/fold-letters";
 const digitLetters: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
 /**
- * Reduce a word to the form the crisis word lists are compared in, so that common spellings of one word meet:
- * lower case, æ → ae, ø → o, å → a and accents dropped (`foldLetters`), the ASCII stand-in "oe" → o, look-alike
+ * Reduce a word to the form the crisis word lists are compared in, so that common spellings of one word meet.
+ * The steps: lower case, æ → ae, ø → o, å → a and accents dropped (`foldLetters`), the ASCII stand-in "oe" → o, look-alike
  * digits as letters, hyphens and apostrophes dropped, and every run of a repeated letter as one letter (which also
  * turns the stand-in "aa" into a). So "Sjølvmord", "sjoelvmord" and "SJØLVMOOORD" all become "sjolvmord", and
  * "ikkje" becomes "ikje".
