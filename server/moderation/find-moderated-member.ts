@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
-import { authorIsModerator } from "../forum/forum-read-model";
 import type { PersonActor } from "../identity/actor";
 import { pseudonymKey } from "../identity/pseudonym";
-import { memberProfiles } from "../identity/schema";
+import { accountRoles, memberProfiles } from "../identity/schema";
 import type { Executor } from "../platform/db";
 
 export interface ModeratedMember {
@@ -23,10 +22,12 @@ export async function unsafeFindModeratedMember(db: Executor, pseudonym: string)
   if (key.length === 0) return null;
 
   const [member] = await db
-    .select({ accountId: memberProfiles.accountId, pseudonym: memberProfiles.pseudonym, joinedAt: memberProfiles.createdAt, isModerator: authorIsModerator(memberProfiles.accountId) })
+    .select({ accountId: memberProfiles.accountId, pseudonym: memberProfiles.pseudonym, joinedAt: memberProfiles.createdAt, moderatorRole: accountRoles.role })
     .from(memberProfiles)
+    .leftJoin(accountRoles, and(eq(accountRoles.accountId, memberProfiles.accountId), eq(accountRoles.role, "peer_moderator")))
     .where(eq(memberProfiles.pseudonymKey, key));
-  return member ? { ...member, isModerator: Boolean(member.isModerator) } : null;
+  if (!member) return null;
+  return { accountId: member.accountId, pseudonym: member.pseudonym, joinedAt: member.joinedAt, isModerator: member.moderatorRole !== null };
 }
 
 /**
