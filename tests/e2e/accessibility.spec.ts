@@ -40,7 +40,22 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       "/no-such-page",
     ],
   },
-  { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`] },
+  {
+    viewer: "moderator",
+    paths: [
+      "/",
+      "/invitations",
+      "/settings/forum",
+      "/forum/members/Fyrlykta",
+      `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`,
+      `/moderation/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`,
+      `/moderation/posts/${demoForumId("post", "klesvasken:0")}/edit`,
+      "/moderation/members/Morgenfugl",
+      // The moderator's own page shows why no actions are offered.
+      "/moderation/members/Fyrlykta",
+      `/forum/categories/${demoForumCategories[0]!.slug}/new`,
+    ],
+  },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
   { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
