@@ -153,7 +153,7 @@ test("moderator locks, pins, moves and edits with a note", async ({ browser }) =
 
   const postId = (await moderator.getByRole("article").first().getAttribute("id"))!.replace(/^post-/, "");
   await moderator.goto(`/moderation/posts/${postId}/edit`);
-  await moderator.getByRole("textbox", { name: "Innlegget" }).fill("Skriv gjerne tre ting som gir deg ro i hverdagen.");
+  await moderator.getByRole("textbox", { name: "Innlegget", exact: true }).fill("Skriv gjerne tre ting som gir deg ro i hverdagen.");
   await moderator.getByRole("textbox", { name: "Merknad som vises under innlegget" }).fill("La til «i hverdagen» for å gjøre oppgaven tydeligere.");
   await moderator.getByRole("button", { name: "Lagre endringen" }).click();
   const opening = moderator.getByRole("article").first();
