@@ -38,6 +38,8 @@ export default [
   route("forum/reveals", "routes/forum-reveals.tsx"),
   route("forum/groups", "routes/forum-groups.tsx"),
   route("forum/groups/:groupId", "routes/forum-group.tsx"),
+  route("moderation", "routes/moderation.tsx"),
+  route("moderation/log", "routes/moderation-log.tsx"),
   route("forum/warnings/:warningId/acknowledge", "routes/forum-warning-acknowledge.tsx"),
   route("moderation/threads/:threadId", "routes/moderation-thread.tsx"),
   route("moderation/posts/:postId/edit", "routes/moderation-post-edit.tsx"),

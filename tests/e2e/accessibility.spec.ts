@@ -48,6 +48,8 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       "/settings/forum",
       "/forum/members/Fyrlykta",
       `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`,
+      "/moderation",
+      "/moderation/log",
       `/moderation/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`,
       `/moderation/posts/${demoForumId("post", "klesvasken:0")}/edit`,
       "/moderation/members/Morgenfugl",
@@ -57,7 +59,7 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
     ],
   },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
-  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },
+  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
 ];
 
