@@ -71,6 +71,8 @@ async function expectNoViolations(page: Page, label: string) {
 
 for (const { viewer, paths } of pagesByViewer) {
   test(`axe finds nothing for ${viewer ?? "signed out"}`, async ({ browser }) => {
+    // One page with its axe run took up to 6 seconds on a two-core machine at load 11 (measured), and each page is checked in three languages.
+    test.setTimeout(Math.max(60_000, paths.length * allLocales.length * 10_000));
     const context = await browser.newContext();
     const page = await context.newPage();
     if (viewer) await signInAsDemo(page, viewer);
