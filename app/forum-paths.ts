@@ -24,5 +24,7 @@ export const forumPaths = {
   group: (groupId: string) => `/forum/groups/${groupId}`,
   newGroupThread: (groupId: string) => `/forum/groups/${groupId}/new`,
   notifications: () => "/notifications",
+  /** Where the "I have read this" button of a moderator's warning posts. */
+  acknowledgeWarning: (warningId: string) => `/forum/warnings/${warningId}/acknowledge`,
   settings: () => "/settings/forum",
 };

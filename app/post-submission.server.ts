@@ -27,7 +27,7 @@ export function editorValues(form: FormData): PostEditorValues {
   return { title: text("title"), body: text("body"), contentWarning: text("contentWarning") };
 }
 
-export type PublishOutcome = { status: "published"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "not_found" };
+export type PublishOutcome = { status: "published"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "suspended" } | { status: "not_found" };
 
 /**
  * Handle a post of the writing form: save a draft, or check the text with the
@@ -40,7 +40,7 @@ export async function submitPostEditor(
   actor: PersonActor,
   form: FormData,
   publish: (values: PostEditorValues, idempotencyKey: unknown) => Promise<PublishOutcome>,
-): Promise<{ editor: PostEditorState } | Response> {
+): Promise<{ editor: PostEditorState } | ReturnType<typeof data<{ editor: PostEditorState }>> | Response> {
   const values = editorValues(form);
   const intent = form.get("intent");
 
@@ -72,6 +72,9 @@ export async function submitPostEditor(
       return { editor: { values, errors: postFieldErrorTexts(outcome.errors) } };
     case "locked":
       return { editor: { values, errors: postFieldErrorTexts({ form: "locked" }) } };
+    case "suspended":
+      // A suspended member's page shows no editor, so this is a form sent from an older page or by hand.
+      return data({ editor: { values, errors: postFieldErrorTexts({ form: "suspended" }) } }, { status: 403 });
     case "not_found":
       throw data({ code: "not_found" }, { status: 404 });
   }
@@ -102,6 +105,8 @@ function errorText(code: string | undefined, limits: PostEditorLimits): string |
       return m.forum_error_content_warning_too_long({ max: limits.contentWarningMax });
     case "locked":
       return m.forum_error_locked();
+    case "suspended":
+      return m.forum_error_suspended();
     default:
       return m.forum_error_form_expired();
   }

@@ -165,6 +165,9 @@ export function ErrorBoundary() {
   } else if (code === "csrf_rejected") {
     title = m.error_form_expired_title();
     body = m.error_form_expired_body();
+  } else if (code === "suspended") {
+    title = m.moderation_error_suspended_title();
+    body = m.moderation_error_suspended_body();
   } else if (status === 429) {
     title = m.error_too_many_requests_title();
     body = m.error_too_many_requests_body();

@@ -42,5 +42,9 @@ export default [
   route("forum/groups/:groupId", "routes/forum-group.tsx"),
   route("moderation", "routes/moderation.tsx"),
   route("moderation/log", "routes/moderation-log.tsx"),
+  route("forum/warnings/:warningId/acknowledge", "routes/forum-warning-acknowledge.tsx"),
+  route("moderation/threads/:threadId", "routes/moderation-thread.tsx"),
+  route("moderation/posts/:postId/edit", "routes/moderation-post-edit.tsx"),
+  route("moderation/members/:pseudonym", "routes/moderation-member.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -12,8 +12,10 @@ import type { Locale } from "../../server/identity/roles";
  * A post as the thread page passes it: reaction texts come worded from the
  * server, so the browser bundle carries no reaction wording in three languages.
  */
-export type ForumPostView = Omit<PostView, "reactions"> & {
+export type ForumPostView = Omit<PostView, "reactions" | "moderatorNote"> & {
   mutedWords: string[];
+  /** The moderator's note, worded as a whole sentence on the server. */
+  moderatorNote: string | null;
   reactions: (PostView["reactions"][number] & { buttonText: string; countText: string })[];
 };
 
@@ -22,7 +24,7 @@ export type ForumPostView = Omit<PostView, "reactions"> & {
  * written, so it is inserted as it is. Text behind a content warning or a
  * muted word stays folded in a <details> until the reader opens it.
  */
-export function ForumPost(props: { post: ForumPostView; threadId: string; locale: Locale; canWrite: boolean; canModerate: boolean }) {
+export function ForumPost(props: { post: ForumPostView; threadId: string; locale: Locale; canWrite: boolean; canReport: boolean; canModerate: boolean }) {
   const { post, locale } = props;
   const headingId = `post-${post.id}-author`;
 
@@ -49,6 +51,11 @@ export function ForumPost(props: { post: ForumPostView; threadId: string; locale
         </p>
       </header>
       <PostContent post={post} />
+      {post.moderatorNote ? (
+        <p className="ds-paragraph forum-post__moderator-note" data-size="sm">
+          {post.moderatorNote}
+        </p>
+      ) : null}
       {post.state === "published" ? <PostActions {...props} /> : null}
     </article>
   );
@@ -79,9 +86,19 @@ function PostContent({ post }: { post: ForumPostView }) {
   return body;
 }
 
-function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean; canModerate: boolean }) {
+function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean; canReport: boolean; canModerate: boolean }) {
   const { post, threadId, canWrite } = props;
-  if (!canWrite) return null;
+  if (!canWrite) {
+    // A suspended member can still report a post.
+    if (post.isOwn || !props.canReport) return null;
+    return (
+      <footer className="forum-post__actions">
+        <p className="forum-post__links ds-paragraph" data-size="sm">
+          <Link to={moderationPaths.reportPost(post.id)}>{m.forum_post_report()}</Link>
+        </p>
+      </footer>
+    );
+  }
 
   return (
     <footer className="forum-post__actions">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Form, useNavigation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
@@ -70,6 +70,8 @@ export function PostEditor(props: {
   submitLabel: string;
   text: PostEditorText;
   hiddenFields?: Record<string, string>;
+  /** More fields of the same form, shown after the text fields, such as the moderator's "pin" checkbox. */
+  extraFields?: ReactNode;
   draftSavedAt?: string | null;
 }) {
   const { id, state, limits } = props;
@@ -172,6 +174,7 @@ export function PostEditor(props: {
             </p>
           ) : null}
         </div>
+        {props.extraFields}
         <p className="ds-paragraph" data-size="sm" role="status">
           {draftStatusText(props.text, draftStatus, state, props.draftSavedAt)}
         </p>

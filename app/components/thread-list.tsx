@@ -32,6 +32,14 @@ export function ThreadList(props: { threads: ThreadSummary[]; locale: Locale; la
           </p>
           <p className="ds-paragraph" data-size="sm">
             {m.forum_thread_summary({ author: thread.author?.pseudonym ?? m.forum_former_member(), replies: thread.replyCount })}
+            {thread.author?.isModerator ? (
+              <>
+                {" "}
+                <span className="ds-tag" data-color="info" data-size="sm">
+                  {m.forum_moderator_badge()}
+                </span>
+              </>
+            ) : null}
             {" · "}
             <time dateTime={new Date(thread.lastPostedAt).toISOString()}>{m.forum_thread_last_activity({ time: formatDateTime(thread.lastPostedAt, props.locale) })}</time>
           </p>

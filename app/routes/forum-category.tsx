@@ -2,14 +2,17 @@ import { data, Form, Link } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { NextPageLink } from "~/components/pagination";
 import { ThreadList } from "~/components/thread-list";
 import { forumPaths } from "~/forum-paths";
+import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { listCategoryThreads } from "../../server/forum/list-category-threads";
 import { recordForumVisit } from "../../server/forum/record-thread-read";
 import { setCategorySubscription } from "../../server/forum/set-subscription";
+import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { requestContext } from "../../server/platform/request-context";
 import { can } from "../../server/policy";
 import type { Route } from "./+types/forum-category";
@@ -27,7 +30,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   await recordForumVisit(portal.db, actor);
 
-  return { locale, ...result, canWrite: can(actor, "forum.write") && actor.hasMemberProfile, isFirstPage: !cursor };
+  const notices = await getOwnModerationNotices(portal.db, actor);
+  return {
+    locale,
+    ...result,
+    notices: wordModerationNotices(notices, locale),
+    canWrite: can(actor, "forum.write") && actor.hasMemberProfile && notices.suspension === null,
+    isFirstPage: !cursor,
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -52,6 +62,7 @@ export default function ForumCategory({ loaderData, actionData }: Route.Componen
         {category.name}
       </h1>
       {category.description ? <p className="ds-paragraph">{category.description}</p> : null}
+      <ModerationNotices notices={loaderData.notices} />
       {category.muted ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">

@@ -1,8 +1,10 @@
 import { data } from "react-router";
 
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { PostEditor } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
+import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
@@ -10,7 +12,9 @@ import { createThread, draftKeyForPlace } from "../../server/forum/create-thread
 import { getDraft } from "../../server/forum/drafts";
 import { findWritablePlace } from "../../server/forum/find-writable-place";
 import type { Actor } from "../../server/identity/actor";
+import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { requestContext, type RequestState } from "../../server/platform/request-context";
+import { can } from "../../server/policy";
 import type { Route } from "./+types/forum-new-thread";
 
 export function meta() {
@@ -33,7 +37,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
   const draftKey = draftKeyForPlace(place);
   const draft = await getDraft(state.portal.db, actor, draftKey);
+  const notices = await getOwnModerationNotices(state.portal.db, actor);
   return {
+    notices: wordModerationNotices(notices, state.locale),
+    suspended: notices.suspension !== null,
+    // Peer moderators can pin a thread as they start it, as with a reflection exercise; closed groups have no pinned threads.
+    canPin: can(actor, "forum.moderate") && place.kind === "category",
     placeName: name,
     inGroup: place.kind === "group",
     backPath,
@@ -52,10 +61,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { place } = await resolvePlace(state, actor, params);
   const form = await request.formData();
 
-  return submitPostEditor(state, actor, form, async (values, idempotencyKey) => {
-    const result = await createThread(state.portal.db, actor, place, { ...values, idempotencyKey });
+  const pin = form.get("pin") === "yes";
+  const outcome = await submitPostEditor(state, actor, form, async (values, idempotencyKey) => {
+    const result = await createThread(state.portal.db, actor, place, { ...values, idempotencyKey, pin });
     return result.status === "created" ? { ...result, status: "published" } : result;
   });
+  // The checkbox is not part of the editor's values, so it comes back beside them.
+  return outcome instanceof Response || !("editor" in outcome) ? outcome : { ...outcome, pin };
 }
 
 export default function ForumNewThread({ loaderData, actionData }: Route.ComponentProps) {
@@ -66,7 +78,8 @@ export default function ForumNewThread({ loaderData, actionData }: Route.Compone
         {m.forum_new_thread_title()}
       </h1>
       <p className="ds-paragraph">{loaderData.inGroup ? m.forum_new_thread_intro_group({ group: loaderData.placeName }) : m.forum_new_thread_intro({ category: loaderData.placeName })}</p>
-      <PostEditor
+      <ModerationNotices notices={loaderData.notices} />
+      {loaderData.suspended ? null : <PostEditor
         id="thread-editor"
         heading={m.forum_new_thread_editor_heading()}
         draftKey={loaderData.draftKey}
@@ -78,7 +91,17 @@ export default function ForumNewThread({ loaderData, actionData }: Route.Compone
         limits={loaderData.limits}
         text={loaderData.editorText}
         submitLabel={m.forum_new_thread_submit()}
-      />
+        extraFields={
+          loaderData.canPin ? (
+            <div className="ds-field">
+              <input className="ds-input" type="checkbox" id="thread-editor-pin" name="pin" value="yes" defaultChecked={actionData && "pin" in actionData ? actionData.pin : false} />
+              <label className="ds-label" htmlFor="thread-editor-pin" data-weight="regular">
+                {m.forum_new_thread_pin_label()}
+              </label>
+            </div>
+          ) : null
+        }
+      />}
     </>
   );
 }

@@ -1,14 +1,17 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { PostEditor } from "~/components/post-editor";
 import { forumPaths } from "~/forum-paths";
+import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
 import { postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { deletePost } from "../../server/forum/delete-post";
 import { getDraft } from "../../server/forum/drafts";
 import { editPost, getEditablePost } from "../../server/forum/edit-post";
+import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/forum-post-edit";
 
@@ -18,14 +21,18 @@ export function meta() {
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "forum.write");
-  const { portal } = context.get(requestContext);
+  const { portal, locale } = context.get(requestContext);
 
   const post = await getEditablePost(portal.db, actor, params.postId);
   if (post.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
 
   const draftKey = `post:${post.id}`;
   const draft = await getDraft(portal.db, actor, draftKey);
+  const notices = await getOwnModerationNotices(portal.db, actor);
   return {
+    notices: wordModerationNotices(notices, locale),
+    // A suspended member cannot edit, but can still delete their own post.
+    suspended: notices.suspension !== null,
     post: { id: post.id, threadId: post.threadId, position: post.position, isOpening: post.threadTitle !== null },
     draftKey,
     defaults: draft ?? { title: post.threadTitle ?? "", body: post.body, contentWarning: post.contentWarning ?? "" },
@@ -67,7 +74,8 @@ export default function ForumPostEdit({ loaderData, actionData }: Route.Componen
         {m.forum_edit_title()}
       </h1>
       <p className="ds-paragraph">{m.forum_edit_intro()}</p>
-      <PostEditor
+      <ModerationNotices notices={loaderData.notices} />
+      {loaderData.suspended ? null : <PostEditor
         id="edit-editor"
         heading={m.forum_edit_editor_heading()}
         draftKey={loaderData.draftKey}
@@ -78,7 +86,7 @@ export default function ForumPostEdit({ loaderData, actionData }: Route.Componen
         limits={loaderData.limits}
         text={loaderData.editorText}
         submitLabel={m.forum_edit_submit()}
-      />
+      />}
       <section className="stack" aria-labelledby="delete-heading">
         <h2 id="delete-heading" className="ds-heading" data-size="sm">
           {m.forum_delete_heading()}

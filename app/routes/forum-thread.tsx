@@ -3,9 +3,11 @@ import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { ForumPost } from "~/components/forum-post";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { PostEditor } from "~/components/post-editor";
 import { Pagination } from "~/components/pagination";
 import { forumPaths } from "~/forum-paths";
+import { wordModerationNotices } from "~/moderation-notices.server";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
@@ -20,6 +22,7 @@ import { recordThreadRead } from "../../server/forum/record-thread-read";
 import { quoteMarkdown } from "../../server/forum/render-markdown";
 import { draftKeyForReply, replyToThread } from "../../server/forum/reply-to-thread";
 import { setThreadSubscription } from "../../server/forum/set-subscription";
+import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { markNotificationsRead } from "../../server/notifications/list-notifications";
 import { requestContext } from "../../server/platform/request-context";
 import { can } from "../../server/policy";
@@ -44,9 +47,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const muted = await listMutedWords(portal.db, actor);
   const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
   // The Markdown source stays on the server; the page needs only the rendered HTML.
-  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMuted(post.body) : [], reactions: wordReactions(post.reactions) }));
+  const posts = result.posts.map((post) => ({
+    ...post,
+    body: null,
+    mutedWords: post.body ? findMuted(post.body) : [],
+    reactions: wordReactions(post.reactions),
+    moderatorNote: post.moderatorNote ? m.forum_post_moderator_note({ note: post.moderatorNote }) : null,
+  }));
 
-  const canWrite = can(actor, "forum.write") && actor.hasMemberProfile;
+  const ownNotices = await getOwnModerationNotices(portal.db, actor);
+  // A suspended member reads and reports, but gets no editor or reaction buttons.
+  const canWrite = can(actor, "forum.write") && actor.hasMemberProfile && ownNotices.suspension === null;
   const draftKey = draftKeyForReply(result.thread.id);
   const draft = canWrite ? await getDraft(portal.db, actor, draftKey) : null;
   const quoted = result.posts.find((post) => post.id === url.searchParams.get("quote"));
@@ -60,6 +71,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     posts,
     canWrite,
     canModerate: can(actor, "forum.moderate"),
+    canReport: can(actor, "forum.report"),
+    notices: wordModerationNotices(ownNotices, locale),
     limits: postEditorLimits,
     editorText: postEditorText(),
     // Worded here rather than in the component, so the page's script carries one language, not three: it keeps the page under 120 KB.
@@ -96,6 +109,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const postId = String(form.get("postId") ?? "");
       const result = await reactToPost(state.portal.db, actor, postId, { kind: form.get("kind"), on: form.get("on") === "yes" });
       if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+      if (result.status === "suspended") throw data({ code: "suspended" }, { status: 403 });
       return redirect(forumPaths.post(result.threadId, postId, result.position));
     }
     case "subscribe":
@@ -126,6 +140,7 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
         {thread.title}
       </h1>
       {place.kind === "group" ? <p className="ds-paragraph">{text.inClosedGroup}</p> : null}
+      <ModerationNotices notices={loaderData.notices} />
       {thread.locked ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{text.locked}</p>
@@ -150,7 +165,7 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
       <div className="stack forum-posts">
         {posts.map((post) => (
-          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canModerate={loaderData.canModerate} />
+          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canReport={loaderData.canReport} canModerate={loaderData.canModerate} />
         ))}
       </div>
       <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={text.pagesLabel} />

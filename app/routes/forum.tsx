@@ -1,11 +1,14 @@
 import { data, Form, Link } from "react-router";
 
 import { formatDateTime } from "~/format-date";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { forumPaths } from "~/forum-paths";
+import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { listForumCategories } from "../../server/forum/list-forum-categories";
 import { recordForumVisit } from "../../server/forum/record-thread-read";
+import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/forum";
 
@@ -20,7 +23,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await listForumCategories(portal.db, actor, { locale });
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   await recordForumVisit(portal.db, actor);
-  return { locale, categories: result.categories };
+  const notices = wordModerationNotices(await getOwnModerationNotices(portal.db, actor), locale);
+  return { locale, categories: result.categories, notices };
 }
 
 export default function Forum({ loaderData }: Route.ComponentProps) {
@@ -31,6 +35,7 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
       <h1 className="ds-heading" data-size="lg">
         {m.forum_title()}
       </h1>
+      <ModerationNotices notices={loaderData.notices} />
       <p className="ds-paragraph">{m.forum_intro()}</p>
       <Form method="get" action={forumPaths.search()} className="search-form" role="search">
         <div className="ds-field">

@@ -34,6 +34,10 @@ function describe(notification: NotificationView): string {
       return m.notifications_forum_mention({ who, thread });
     case "forum_new_thread":
       return m.notifications_forum_new_thread({ who, thread });
+    case "moderation_post_edited":
+      return m.notifications_moderation_post_edited({ thread });
+    case "moderation_warning":
+      return m.notifications_moderation_warning({ thread });
     default:
       return m.notifications_forum_reply({ who, thread });
   }

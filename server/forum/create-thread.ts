@@ -4,13 +4,15 @@ import { z } from "zod";
 import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldErrors, threadTitleSchema, type PostFieldErrors } from "./post-input";
 import { publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
 import { closedGroupMembers, forumCategories, forumThreads } from "./schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../identity/actor";
+import { unsafeFindActiveSuspension, type SuspendedResult } from "../moderation/find-active-suspension";
 import type { Database, Executor } from "../platform/db";
 import { can } from "../policy";
 
 export type ThreadPlace = { kind: "category"; categoryId: string } | { kind: "group"; groupId: string };
 
-export type CreateThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
+export type CreateThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | SuspendedResult | { status: "not_found" };
 
 const threadInput = z.object({
   title: threadTitleSchema,
@@ -26,15 +28,20 @@ export function draftKeyForPlace(place: ThreadPlace): string {
 /**
  * Start a thread with its opening post, in an open category or in a closed
  * group the writer has joined. Submitting the same form twice returns the
- * thread the first submit created.
+ * thread the first submit created. A peer moderator may pin the new thread
+ * in the same step, as with a reflection exercise; `pin` from anyone else,
+ * or in a closed group, is ignored.
  */
 export async function createThread(
   db: Database,
   actor: Actor,
   place: ThreadPlace,
-  input: { title: unknown; body: unknown; contentWarning?: unknown; idempotencyKey: unknown },
+  input: { title: unknown; body: unknown; contentWarning?: unknown; idempotencyKey: unknown; pin?: boolean },
 ): Promise<CreateThreadResult> {
   if (!can(actor, "forum.write") || !actor.hasMemberProfile) return { status: "not_found" };
+  const suspension = await unsafeFindActiveSuspension(db, actor.accountId);
+  if (suspension) return { status: "suspended", endsAt: suspension.endsAt };
+  const pin = input.pin === true && place.kind === "category" && can(actor, "forum.moderate");
 
   const parsed = threadInput.safeParse(input);
   if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) };
@@ -51,6 +58,7 @@ export async function createThread(
           authorId: actor.accountId,
           categoryId: place.kind === "category" ? place.categoryId : null,
           closedGroupId: place.kind === "group" ? place.groupId : null,
+          pinnedAt: pin ? new Date() : null,
         })
         .returning({ id: forumThreads.id });
 
@@ -64,6 +72,7 @@ export async function createThread(
         draftKey: draftKeyForPlace(place),
         newThreadInCategory: place.kind === "category" ? place.categoryId : undefined,
       });
+      if (pin) await recordAuditEvent(tx, { actorId: actor.accountId, action: "moderation.thread_pinned", subjectType: "forum_thread", subjectId: thread!.id, details: { reason: null, onCreate: true } });
       return { status: "created", ...published } as const;
     }),
   );

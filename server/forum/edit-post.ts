@@ -1,11 +1,12 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 
 import { threadVisibleTo } from "./forum-visibility";
 import { contentWarningSchema, postBodySchema, postFieldErrors, threadTitleSchema, type PostFieldErrors } from "./post-input";
-import { renderPostMarkdown } from "./render-markdown";
-import { forumDrafts, forumPostRevisions, forumPosts, forumThreads } from "./schema";
+import { postWrittenAt, unsafeRevisePost } from "./revise-post";
+import { forumDrafts, forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
+import { unsafeFindActiveSuspension, type SuspendedResult } from "../moderation/find-active-suspension";
 import type { Database, Executor } from "../platform/db";
 import { can } from "../policy";
 
@@ -20,7 +21,7 @@ export interface EditablePost {
 }
 
 export type GetEditablePostResult = ({ status: "found" } & EditablePost) | { status: "not_found" };
-export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
+export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | SuspendedResult | { status: "not_found" };
 
 const editInput = z.object({ body: postBodySchema, contentWarning: contentWarningSchema, title: threadTitleSchema.optional() });
 
@@ -39,6 +40,8 @@ export async function getEditablePost(db: Executor, actor: Actor, postId: string
  */
 export async function editPost(db: Database, actor: Actor, postId: string, input: { body: unknown; contentWarning?: unknown; title?: unknown }): Promise<EditPostResult> {
   if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+  const suspension = await unsafeFindActiveSuspension(db, actor.accountId);
+  if (suspension) return { status: "suspended", endsAt: suspension.endsAt };
 
   return db.transaction(async (tx) => {
     const post = await findOwnLivePost(tx, actor.accountId, postId, { lock: true });
@@ -48,8 +51,7 @@ export async function editPost(db: Database, actor: Actor, postId: string, input
     if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) } as const;
     const { body, contentWarning, title } = parsed.data;
 
-    await tx.insert(forumPostRevisions).values({ postId, body: post.body, contentWarning: post.contentWarning, writtenAt: post.writtenAt });
-    await tx.update(forumPosts).set({ body, bodyHtml: renderPostMarkdown(body), contentWarning, editedAt: sql`now()` }).where(eq(forumPosts.id, postId));
+    await unsafeRevisePost(tx, post, { body, contentWarning });
     if (title !== undefined) await tx.update(forumThreads).set({ title }).where(eq(forumThreads.id, post.threadId));
     await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, actor.accountId), eq(forumDrafts.draftKey, `post:${postId}`)));
 
@@ -65,7 +67,7 @@ async function findOwnLivePost(db: Executor, authorId: string, postId: string, o
       position: forumPosts.position,
       body: forumPosts.body,
       contentWarning: forumPosts.contentWarning,
-      writtenAt: sql<Date>`coalesce(${forumPosts.editedAt}, ${forumPosts.createdAt})`.mapWith(forumPosts.createdAt),
+      writtenAt: postWrittenAt(),
       title: forumThreads.title,
     })
     .from(forumPosts)

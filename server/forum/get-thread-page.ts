@@ -29,6 +29,8 @@ export interface PostView {
   /** The Markdown source, for quoting; null unless published. */
   body: string | null;
   contentWarning: string | null;
+  /** A moderator's note about their edit, shown under the post to everyone; null unless published. */
+  moderatorNote: string | null;
   reactions: { kind: ReactionKind; count: number; mine: boolean }[];
 }
 
@@ -120,6 +122,7 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       body: forumPosts.body,
       bodyHtml: forumPosts.bodyHtml,
       contentWarning: forumPosts.contentWarning,
+      moderatorNote: forumPosts.moderatorNote,
     })
     .from(forumPosts)
     .where(and(eq(forumPosts.threadId, threadId), between(forumPosts.position, first, first + POSTS_PER_PAGE - 1), notBlockedBetween(readerId, forumPosts.authorId)))
@@ -145,6 +148,7 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       bodyHtml: published ? row.bodyHtml : null,
       body: published ? row.body : null,
       contentWarning: published ? row.contentWarning : null,
+      moderatorNote: published ? row.moderatorNote : null,
       reactions: published ? (reactions.get(row.id) ?? emptyReactions()) : [],
     };
   });

@@ -5,10 +5,11 @@ import { postReadableBy } from "./forum-visibility";
 import { REACTION_KINDS, type ReactionKind } from "./get-thread-page";
 import { forumPosts, forumReactions, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
+import { unsafeFindActiveSuspension, type SuspendedResult } from "../moderation/find-active-suspension";
 import type { Database } from "../platform/db";
 import { can } from "../policy";
 
-export type ReactToPostResult = { status: "saved"; threadId: string; position: number } | { status: "not_found" };
+export type ReactToPostResult = { status: "saved"; threadId: string; position: number } | SuspendedResult | { status: "not_found" };
 
 const reactionInput = z.object({ kind: z.enum(REACTION_KINDS as [ReactionKind, ...ReactionKind[]]), on: z.boolean() });
 
@@ -20,6 +21,8 @@ export async function reactToPost(db: Database, actor: Actor, postId: string, in
   if (!can(actor, "forum.write") || !actor.hasMemberProfile || !z.uuid().safeParse(postId).success) return { status: "not_found" };
   const parsed = reactionInput.safeParse(input);
   if (!parsed.success) return { status: "not_found" };
+  const suspension = await unsafeFindActiveSuspension(db, actor.accountId);
+  if (suspension) return { status: "suspended", endsAt: suspension.endsAt };
 
   const [post] = await db
     .select({ threadId: forumPosts.threadId, position: forumPosts.position })

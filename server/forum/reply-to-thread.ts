@@ -6,10 +6,11 @@ import { contentWarningSchema, idempotencyKeySchema, postBodySchema, postFieldEr
 import { findRepeatedPost, publishOnce, unsafePublishPost, type PublishedPostRef } from "./publish-post";
 import { forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
+import { unsafeFindActiveSuspension, type SuspendedResult } from "../moderation/find-active-suspension";
 import type { Database, Executor } from "../platform/db";
 import { can } from "../policy";
 
-export type ReplyToThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "not_found" };
+export type ReplyToThreadResult = ({ status: "created" } & PublishedPostRef) | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | SuspendedResult | { status: "not_found" };
 
 const replyInput = z.object({
   body: postBodySchema,
@@ -31,6 +32,8 @@ export async function replyToThread(
 ): Promise<ReplyToThreadResult> {
   if (!can(actor, "forum.write") || !actor.hasMemberProfile) return { status: "not_found" };
   if (!z.uuid().safeParse(threadId).success) return { status: "not_found" };
+  const suspension = await unsafeFindActiveSuspension(db, actor.accountId);
+  if (suspension) return { status: "suspended", endsAt: suspension.endsAt };
 
   const parsed = replyInput.safeParse(input);
   if (!parsed.success) return { status: "invalid", errors: postFieldErrors(parsed.error) };

@@ -94,6 +94,11 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "moderation/log": { url: "/moderation/log", expected: signedIn(["peer_moderator", "administrator"]) },
   "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
   // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
+  // Action-only: the "I have read this" button of a warning posts here; GET is not a page.
+  "forum/warnings/:warningId/acknowledge": { url: "/forum/warnings/00000000-0000-4000-8000-000000000000/acknowledge", expected: everyone("not-found") },
+  "moderation/threads/:threadId": { url: `/moderation/threads/${demoForumId("thread", demoForumThreads[0]!.key)}`, expected: signedIn(["peer_moderator"]) },
+  "moderation/posts/:postId/edit": { url: `/moderation/posts/${demoForumId("post", "klesvasken:0")}/edit`, expected: signedIn(["peer_moderator"]) },
+  "moderation/members/:pseudonym": { url: "/moderation/members/Morgenfugl", expected: signedIn(["peer_moderator"]) },
   "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
 };
 
