@@ -6,7 +6,7 @@
 // files were each written after a round of rules, and each one's misses led to the next round, so both are now
 // seen: their figures no longer estimate how the rules do on new wording. Files named on the command line (rows of
 // the same shape) are scored as well, for an evaluation set the rules were not written against. A row counts as a
-// true positive when it should trigger and does, whatever the category; "category right" counts true positives
+// true positive when it should trigger and does, whatever the category. "Category right" counts the true positives
 // whose most serious category is the expected one.
 import { readFileSync } from "node:fs";
 import os from "node:os";

@@ -198,7 +198,7 @@ describe("compileCrisisRuleSet", () => {
     expect(detectWithRuleSet("Jeg vil dø", ruleSet)).toBeNull();
   });
 
-  it("drops a match when the text has an unless_text_has entry", () => {
+  it("drops a match by unless_text_has", () => {
     const custom = data();
     custom.words.lists["test_leaving"] = ["forumet"];
     custom.rules.rules = [{ id: "suicide.test_goodbye", category: "suicide", unless_text_has: ["test_leaving"], patterns: ["farvel"] }];
