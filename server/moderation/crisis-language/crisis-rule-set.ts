@@ -19,6 +19,8 @@ export type CrisisRule = {
   unlessSentenceHas: CompiledPattern[];
   /** Lists of which at least one must have an entry somewhere in the whole text (a goodbye needs a sign of finality). */
   requiresTextHas: CompiledPattern[];
+  /** Lists of which no entry may stand anywhere in the text ("dette er farvel" is dropped when the text is about leaving the forum). */
+  unlessTextHas: CompiledPattern[];
 };
 
 /** The crisis data of the JSON files beside this module, compiled once at load. */
@@ -50,6 +52,7 @@ type RuleData = {
   if_sentence_has?: string[];
   unless_sentence_has?: string[];
   requires_text_has?: string[];
+  unless_text_has?: string[];
   patterns: string[];
 };
 
@@ -77,6 +80,7 @@ export function compileCrisisRuleSet(data: CrisisData = bundledData): CrisisRule
       ifSentenceHas: (rule.if_sentence_has ?? []).map(listPattern),
       unlessSentenceHas: (rule.unless_sentence_has ?? []).map(listPattern),
       requiresTextHas: (rule.requires_text_has ?? []).map(listPattern),
+      unlessTextHas: (rule.unless_text_has ?? []).map(listPattern),
     };
   });
 

@@ -197,4 +197,15 @@ describe("compileCrisisRuleSet", () => {
     expect(detectWithRuleSet("Jeg plukket blaabaer", ruleSet)).toEqual({ categories: ["crisis"], ruleIds: ["crisis.test_word"] });
     expect(detectWithRuleSet("Jeg vil dø", ruleSet)).toBeNull();
   });
+
+  it("drops a match by unless_text_has", () => {
+    const custom = data();
+    custom.words.lists["test_leaving"] = ["forumet"];
+    custom.rules.rules = [{ id: "suicide.test_goodbye", category: "suicide", unless_text_has: ["test_leaving"], patterns: ["farvel"] }];
+    const ruleSet = compileCrisisRuleSet(custom);
+
+    expect(detectWithRuleSet("Farvel.", ruleSet)?.ruleIds).toEqual(["suicide.test_goodbye"]);
+    expect(detectWithRuleSet("Farvel. Jeg slutter på forumet.", ruleSet)).toBeNull();
+    expect(detectWithRuleSet(["Farvel.", "Takk for forumet."].join("\n\n"), ruleSet)).toBeNull();
+  });
 });

@@ -74,7 +74,10 @@ function isMatchKept(rule: CrisisRule, match: PatternMatch, words: PreparedWords
   const sentenceHas = (pattern: CompiledPattern) => context.sentencesWith(pattern).has(sentence);
   if (rule.ifSentenceHas.length > 0 && !rule.ifSentenceHas.some(sentenceHas)) return false;
   if (rule.unlessSentenceHas.some(sentenceHas)) return false;
-  return rule.requiresTextHas.length === 0 || rule.requiresTextHas.some((pattern) => context.sentencesWith(pattern).size > 0);
+
+  const textHas = (pattern: CompiledPattern) => context.sentencesWith(pattern).size > 0;
+  if (rule.unlessTextHas.some(textHas)) return false;
+  return rule.requiresTextHas.length === 0 || rule.requiresTextHas.some(textHas);
 }
 
 /** The sentences in which each context list (third person, news, accidents, finality) has an entry, found once per text. */
