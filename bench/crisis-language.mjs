@@ -85,6 +85,7 @@ function timeRow(label, post) {
 const table = readTable("crisis-sentences.json");
 const heldOut = readTable("crisis-sentences-held-out.json");
 const firstHeldOut = readTable("crisis-sentences-first-held-out.json");
+const independent = readTable("crisis-sentences-independent.json");
 
 // Other processes on the machine lengthen the tail (p99, max) far more than the median, so print the load.
 const [load] = os.loadavg();
@@ -93,6 +94,7 @@ console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${
 printScores("Sentence table (asserted by the test)", table);
 printScores("Second held-out sentences (seen: their misses led to the third round of rules)", heldOut);
 printScores("First held-out sentences (seen: their misses led to the second round of rules)", firstHeldOut);
+printScores("Independent sentences (unseen: written by someone who never read the rules, scored once after the last round)", independent);
 for (const path of process.argv.slice(2)) {
   printScores(`${path} (named on the command line)`, JSON.parse(readFileSync(path, "utf8")));
 }
