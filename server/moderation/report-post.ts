@@ -1,0 +1,166 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { authorPseudonym } from "../forum/forum-read-model";
+import { notBlockedBetween, postReadableBy, threadVisibleTo } from "../forum/forum-visibility";
+import { forumPosts, forumThreads } from "../forum/schema";
+import type { Actor } from "../identity/actor";
+import { unsafeRecordNotifications } from "../notifications/record-notifications";
+import type { Database, Executor } from "../platform/db";
+import { can } from "../policy";
+import { unsafeReadModerationSettings } from "./moderation-settings";
+import { unsafeNotifyModerators } from "./notify-moderators";
+import { AUTOMATIC_HIDE_REASON, REPORT_REASONS } from "./reason-codes";
+import { forumPostReports } from "./schema";
+
+export const REPORT_NOTE_MAX_LENGTH = 500;
+
+export type ReportPostErrorCode = "reason_missing" | "note_too_long";
+
+export interface ReportablePost {
+  id: string;
+  threadId: string;
+  threadTitle: string;
+  position: number;
+  author: string | null;
+  bodyHtml: string;
+  contentWarning: string | null;
+  /** The reader already has an open report on this post. */
+  alreadyReported: boolean;
+}
+
+export type GetReportablePostResult = ({ status: "found" } & ReportablePost) | { status: "not_found" };
+
+/**
+ * The reporter learns that the report arrived, never what came of it, so
+ * neither result says whether the post was hidden.
+ */
+export type ReportPostResult =
+  | { status: "reported"; threadId: string; position: number }
+  | { status: "already_reported"; threadId: string; position: number }
+  | { status: "invalid"; error: ReportPostErrorCode }
+  | { status: "not_found" };
+
+const reportInput = z.object({
+  reason: z.enum(REPORT_REASONS, { error: "reason_missing" }),
+  note: z
+    .string()
+    .optional()
+    .transform((note) => note?.trim() ?? "")
+    .pipe(z.string().max(REPORT_NOTE_MAX_LENGTH, { error: "note_too_long" })),
+});
+
+/** Load a live post that the reader may report, for the report form. Their own posts cannot be reported. */
+export async function getReportablePost(db: Executor, actor: Actor, postId: string): Promise<GetReportablePostResult> {
+  if (!can(actor, "forum.report") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+
+  const [post] = await db
+    .select({
+      id: forumPosts.id,
+      threadId: forumPosts.threadId,
+      threadTitle: forumThreads.title,
+      position: forumPosts.position,
+      authorId: forumPosts.authorId,
+      author: authorPseudonym(forumPosts.authorId),
+      bodyHtml: forumPosts.bodyHtml,
+      contentWarning: forumPosts.contentWarning,
+      alreadyReported: sql<boolean>`exists (
+        select 1 from ${forumPostReports}
+        where ${forumPostReports.postId} = ${forumPosts.id} and ${forumPostReports.reporterId} = ${actor.accountId} and ${forumPostReports.resolvedAt} is null
+      )`,
+    })
+    .from(forumPosts)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .where(and(eq(forumPosts.id, postId), postReadableBy(actor.accountId)));
+  if (!post || post.authorId === actor.accountId) return { status: "not_found" };
+
+  const { authorId: _authorId, ...shown } = post;
+  return { status: "found", ...shown, alreadyReported: Boolean(post.alreadyReported) };
+}
+
+/**
+ * Report a post to the peer moderators. A member has at most one open
+ * report per post, so reporting twice counts once. When open reports from
+ * `reportsToHide` different members add up, the post is hidden until a
+ * moderator decides; the post row is locked first, so two reports that
+ * arrive together hide it once and write one audit row.
+ */
+export async function reportPost(db: Database, actor: Actor, postId: string, input: { reason: unknown; note?: unknown }): Promise<ReportPostResult> {
+  if (!can(actor, "forum.report") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+
+  return db.transaction(async (tx) => {
+    const post = await lockReportablePost(tx, actor.accountId, postId);
+    if (!post) return { status: "not_found" } as const;
+
+    const parsed = reportInput.safeParse({ reason: input.reason, note: typeof input.note === "string" ? input.note : undefined });
+    if (!parsed.success) return { status: "invalid", error: parsed.error.issues[0]!.message as ReportPostErrorCode } as const;
+    const { reason, note } = parsed.data;
+
+    // The partial unique index on open reports makes a second open report by the same member insert nothing, even in a race.
+    const [report] = await tx
+      .insert(forumPostReports)
+      .values({ postId, reporterId: actor.accountId, reason, note: note === "" ? null : note })
+      .onConflictDoNothing()
+      .returning({ id: forumPostReports.id });
+    if (!report) return { status: "already_reported", threadId: post.threadId, position: post.position } as const;
+
+    await recordAuditEvent(tx, {
+      actorId: actor.accountId,
+      action: "moderation.post_reported",
+      subjectType: "forum_post_report",
+      subjectId: report.id,
+      details: { postId, threadId: post.threadId, reason },
+    });
+    await unsafeNotifyModerators(tx, { kind: "moderation_report", actorId: actor.accountId, threadId: post.threadId, postId });
+    if (post.hiddenAt === null) await hideWhenReportedEnough(tx, { postId, threadId: post.threadId, authorId: post.authorId });
+
+    return { status: "reported", threadId: post.threadId, position: post.position } as const;
+  });
+}
+
+/**
+ * Lock the post the reader may report. Unlike the form, this also accepts a
+ * post that was hidden while the reader was writing the report, so their
+ * report still reaches the moderators.
+ */
+async function lockReportablePost(tx: Executor, readerId: string, postId: string) {
+  const [post] = await tx
+    .select({ threadId: forumPosts.threadId, position: forumPosts.position, authorId: forumPosts.authorId, hiddenAt: forumPosts.hiddenAt })
+    .from(forumPosts)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .where(
+      and(
+        eq(forumPosts.id, postId),
+        threadVisibleTo(readerId),
+        notBlockedBetween(readerId, forumPosts.authorId),
+        isNull(forumPosts.deletedAt),
+        isNull(forumPosts.pendingReason),
+      ),
+    )
+    .for("update", { of: forumPosts });
+  if (!post || post.authorId === readerId) return undefined;
+  return post;
+}
+
+async function hideWhenReportedEnough(tx: Executor, post: { postId: string; threadId: string; authorId: string | null }) {
+  const { reportsToHide } = await unsafeReadModerationSettings(tx);
+  const [row] = await tx
+    .select({ openReports: sql<number>`count(distinct ${forumPostReports.reporterId})::int` })
+    .from(forumPostReports)
+    .where(and(eq(forumPostReports.postId, post.postId), isNull(forumPostReports.resolvedAt)));
+  const openReports = Number(row?.openReports ?? 0);
+  if (openReports < reportsToHide) return;
+
+  // `moderator_note` is left alone: it may hold a moderator's edit note, and a post hidden by reports carries no note to its author.
+  await tx.update(forumPosts).set({ hiddenAt: sql`now()`, hiddenReason: AUTOMATIC_HIDE_REASON }).where(eq(forumPosts.id, post.postId));
+  await recordAuditEvent(tx, {
+    actorId: null,
+    action: "moderation.post_hidden",
+    subjectType: "forum_post",
+    subjectId: post.postId,
+    details: { trigger: "reports", openReports, threadId: post.threadId, reason: AUTOMATIC_HIDE_REASON },
+  });
+  // The author hears that their post waits for a moderator, never who reported it: the notification carries no actor.
+  if (post.authorId) await unsafeRecordNotifications(tx, [{ recipientId: post.authorId, kind: "moderation_post_hidden", actorId: null, threadId: post.threadId, postId: post.postId }]);
+}
