@@ -9,6 +9,7 @@ import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
+import { wordHiddenPostNotice } from "~/hidden-post-notice.server";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { getDraft } from "../../server/forum/drafts";
@@ -44,7 +45,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const muted = await listMutedWords(portal.db, actor);
   const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
   // The Markdown source stays on the server; the page needs only the rendered HTML.
-  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMuted(post.body) : [], reactions: wordReactions(post.reactions) }));
+  const posts = result.posts.map((post) => {
+    const { hidden: _hidden, ...shown } = post;
+    return { ...shown, body: null, mutedWords: post.body ? findMuted(post.body) : [], reactions: wordReactions(post.reactions), hiddenNotice: wordHiddenPostNotice(post) };
+  });
 
   const canWrite = can(actor, "forum.write") && actor.hasMemberProfile;
   const draftKey = draftKeyForReply(result.thread.id);

@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { authorPseudonym } from "../forum/forum-read-model";
-import { notBlockedBetween, postReadableBy, threadVisibleTo } from "../forum/forum-visibility";
+import { notBlockedBetween, threadVisibleTo } from "../forum/forum-visibility";
 import { forumPosts, forumThreads } from "../forum/schema";
 import type { Actor } from "../identity/actor";
 import { unsafeRecordNotifications } from "../notifications/record-notifications";
@@ -30,7 +30,7 @@ export interface ReportablePost {
   alreadyReported: boolean;
 }
 
-export type GetReportablePostResult = ({ status: "found" } & ReportablePost) | { status: "not_found" };
+export type GetReportablePostResult = ({ status: "found" } & ReportablePost) | { status: "already_reported"; threadId: string; position: number } | { status: "not_found" };
 
 /**
  * The reporter learns that the report arrived, never what came of it, so
@@ -51,7 +51,12 @@ const reportInput = z.object({
     .pipe(z.string().max(REPORT_NOTE_MAX_LENGTH, { error: "note_too_long" })),
 });
 
-/** Load a live post that the reader may report, for the report form. Their own posts cannot be reported. */
+/**
+ * Load a live post that the reader may report, for the report form. Their
+ * own posts cannot be reported. A post hidden since the reader reported it
+ * returns `already_reported` without its text, so the reporter's receipt
+ * still shows and says nothing about what happened to the post.
+ */
 export async function getReportablePost(db: Executor, actor: Actor, postId: string): Promise<GetReportablePostResult> {
   if (!can(actor, "forum.report") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
 
@@ -65,6 +70,7 @@ export async function getReportablePost(db: Executor, actor: Actor, postId: stri
       author: authorPseudonym(forumPosts.authorId),
       bodyHtml: forumPosts.bodyHtml,
       contentWarning: forumPosts.contentWarning,
+      hiddenAt: forumPosts.hiddenAt,
       alreadyReported: sql<boolean>`exists (
         select 1 from ${forumPostReports}
         where ${forumPostReports.postId} = ${forumPosts.id} and ${forumPostReports.reporterId} = ${actor.accountId} and ${forumPostReports.resolvedAt} is null
@@ -72,11 +78,23 @@ export async function getReportablePost(db: Executor, actor: Actor, postId: stri
     })
     .from(forumPosts)
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-    .where(and(eq(forumPosts.id, postId), postReadableBy(actor.accountId)));
+    .where(and(eq(forumPosts.id, postId), reportableBy(actor.accountId)));
   if (!post || post.authorId === actor.accountId) return { status: "not_found" };
 
-  const { authorId: _authorId, ...shown } = post;
-  return { status: "found", ...shown, alreadyReported: Boolean(post.alreadyReported) };
+  const alreadyReported = Boolean(post.alreadyReported);
+  if (post.hiddenAt !== null) return alreadyReported ? { status: "already_reported", threadId: post.threadId, position: post.position } : { status: "not_found" };
+
+  return {
+    status: "found",
+    id: post.id,
+    threadId: post.threadId,
+    threadTitle: post.threadTitle,
+    position: post.position,
+    author: post.author,
+    bodyHtml: post.bodyHtml,
+    contentWarning: post.contentWarning,
+    alreadyReported,
+  };
 }
 
 /**
@@ -120,24 +138,21 @@ export async function reportPost(db: Database, actor: Actor, postId: string, inp
 }
 
 /**
- * Lock the post the reader may report. Unlike the form, this also accepts a
- * post that was hidden while the reader was writing the report, so their
- * report still reaches the moderators.
+ * Match posts the reader could read, hidden ones included: a post hidden
+ * while the reader was writing their report still takes the report, so it
+ * reaches the moderators. Only the form itself needs the post to be live.
  */
+function reportableBy(readerId: string): SQL {
+  return and(threadVisibleTo(readerId), notBlockedBetween(readerId, forumPosts.authorId), isNull(forumPosts.deletedAt), isNull(forumPosts.pendingReason))!;
+}
+
+/** Lock the post the reader may report, so reports that arrive together count one after the other. */
 async function lockReportablePost(tx: Executor, readerId: string, postId: string) {
   const [post] = await tx
     .select({ threadId: forumPosts.threadId, position: forumPosts.position, authorId: forumPosts.authorId, hiddenAt: forumPosts.hiddenAt })
     .from(forumPosts)
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-    .where(
-      and(
-        eq(forumPosts.id, postId),
-        threadVisibleTo(readerId),
-        notBlockedBetween(readerId, forumPosts.authorId),
-        isNull(forumPosts.deletedAt),
-        isNull(forumPosts.pendingReason),
-      ),
-    )
+    .where(and(eq(forumPosts.id, postId), reportableBy(readerId)))
     .for("update", { of: forumPosts });
   if (!post || post.authorId === readerId) return undefined;
   return post;
