@@ -30,9 +30,10 @@ export type ListOpenReportsResult = { status: "listed"; posts: ReportedPostView[
  * Posts with open reports, one row per post, the longest waiting first.
  * Pages by a keyset on the first open report's time and the post id.
  */
-export async function listOpenReports(db: Executor, actor: Actor, options: { cursor?: string | null } = {}): Promise<ListOpenReportsResult> {
+export async function listOpenReports(db: Executor, actor: Actor, options: { cursor?: string | null; limit?: number } = {}): Promise<ListOpenReportsResult> {
   if (!can(actor, "moderation.view")) return { status: "not_found" };
   const after = decodeKeysetCursor(options.cursor);
+  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? REPORTED_POSTS_PER_PAGE)), REPORTED_POSTS_PER_PAGE);
 
   const firstReportedAt = sql`min(${forumPostReports.createdAt})`;
   const rows = await db
@@ -57,9 +58,9 @@ export async function listOpenReports(db: Executor, actor: Actor, options: { cur
     .groupBy(forumPosts.id, forumThreads.id)
     .having(after ? sql`(${firstReportedAt}, ${forumPosts.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined)
     .orderBy(asc(firstReportedAt), asc(forumPosts.id))
-    .limit(REPORTED_POSTS_PER_PAGE + 1);
+    .limit(limit + 1);
 
-  const shown = rows.slice(0, REPORTED_POSTS_PER_PAGE);
+  const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
     status: "listed",
@@ -74,7 +75,7 @@ export async function listOpenReports(db: Executor, actor: Actor, options: { cur
       reasons: row.reasons,
       firstReportedAt: row.firstReportedAt,
     })),
-    nextCursor: rows.length > REPORTED_POSTS_PER_PAGE && last ? encodeKeysetCursor({ createdAt: last.cursorTime, id: last.postId }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeysetCursor({ createdAt: last.cursorTime, id: last.postId }) : null,
   };
 }
 
