@@ -42,6 +42,8 @@ async function expectNoAxeViolations(page: Page, label: string) {
 }
 
 test("three reports hide a post until a moderator restores it", async ({ browser }) => {
+  // Five people sign in and two pages run axe, which takes longer than the default minute on two cores.
+  test.setTimeout(180_000);
   const title = `Om å be om hjelp ${randomBytes(3).toString("hex")}`;
   const body = `Jeg synes det er vanskelig å spørre noen om hjelp ${randomBytes(3).toString("hex")}.`;
 
