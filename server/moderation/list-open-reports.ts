@@ -70,7 +70,7 @@ export async function listOpenReports(db: Executor, actor: Actor, options: { cur
       threadTitle: row.threadTitle,
       position: row.position,
       author: row.author,
-      state: row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : row.pendingReason ? "pending" : "published",
+      state: reportedPostState(row),
       openReports: Number(row.openReports),
       reasons: row.reasons,
       firstReportedAt: row.firstReportedAt,
@@ -79,7 +79,14 @@ export async function listOpenReports(db: Executor, actor: Actor, options: { cur
   };
 }
 
-/** How many posts have open reports, for the count on the moderation overview. Zero for anyone who may not see them. */
+function reportedPostState(row: { deletedAt: Date | null; hiddenAt: Date | null; pendingReason: string | null }): ReportedPostView["state"] {
+  if (row.deletedAt) return "deleted";
+  if (row.hiddenAt) return "hidden";
+  if (row.pendingReason) return "pending";
+  return "published";
+}
+
+/** Count the posts with open reports, for the moderation overview. Returns zero for anyone who may not see them. */
 export async function countOpenReports(db: Executor, actor: Actor): Promise<number> {
   if (!can(actor, "moderation.view")) return 0;
 

@@ -101,7 +101,7 @@ export async function getReportablePost(db: Executor, actor: Actor, postId: stri
  * Report a post to the peer moderators. A member has at most one open
  * report per post, so reporting twice counts once. When open reports from
  * `reportsToHide` different members add up, the post is hidden until a
- * moderator decides; the post row is locked first, so two reports that
+ * moderator decides. The post row is locked first, so two reports that
  * arrive together hide it once and write one audit row.
  */
 export async function reportPost(db: Database, actor: Actor, postId: string, input: { reason: unknown; note?: unknown }): Promise<ReportPostResult> {

@@ -46,7 +46,7 @@ describe.each(testEngines())("reports and moderation decisions on %s", (engine) 
     await database?.close();
   });
 
-  /** A thread by someone else, with the author's reply as the post under test. */
+  /** Start a thread as the moderator and reply as the writer; the reply is the post under test. */
   async function newPost(writer = author) {
     const thread = await createThread(database.db, moderator, { kind: "category", categoryId: category.id }, { title: "Hvordan sover dere?", body: "Jeg lurer på noe.", idempotencyKey: formKey() });
     if (thread.status !== "created") throw new Error(`Thread was not created: ${JSON.stringify(thread)}`);

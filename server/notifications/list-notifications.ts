@@ -26,7 +26,7 @@ export interface NotificationView {
   kind: NotificationKind;
   createdAt: Date;
   read: boolean;
-  /** Who caused a forum notification. Always null for moderation kinds, which never name a reporter or a moderator. */
+  /** Pseudonym of the account that caused a forum notification. Null for moderation kinds, which never name a reporter or a moderator. */
   actorPseudonym: string | null;
   /** Null for notifications about the person's account rather than a post. */
   thread: { id: string; title: string } | null;

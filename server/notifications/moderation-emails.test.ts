@@ -52,7 +52,7 @@ describe.each(testEngines())("moderation e-mail on %s", (engine) => {
     return address;
   }
 
-  /** A moderator with an e-mail address and no saved settings, so every choice is the default. */
+  /** Create a moderator with an e-mail address and no saved settings, so every choice is the default. */
   async function moderatorWithEmail() {
     const moderator = await createTestAccount(database, { roles: ["member", "peer_moderator"] });
     return { moderator, address: await withAddress(moderator) };

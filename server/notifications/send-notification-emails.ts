@@ -86,8 +86,8 @@ export type NotificationMailTopic = "crisis_alert" | "report" | "pending_post" |
 /**
  * Decide whether the pending notifications call for an e-mail, and which.
  * Moderator kinds follow `email_moderation` (on unless turned off), and only
- * while the person is still a peer moderator; every other kind, a member's
- * news about their own posts included, follows `email_forum`.
+ * while the person is still a peer moderator. Every other kind follows
+ * `email_forum`, a member's news about their own posts included.
  */
 async function mailTopic(tx: Transaction, recipientId: string, pending: { kind: string }[], choices: { emailForum: boolean; emailModeration: boolean }): Promise<NotificationMailTopic | null> {
   const kinds = new Set(pending.map((row) => row.kind));
@@ -112,9 +112,9 @@ async function unsafeIsPeerModerator(tx: Transaction, accountId: string): Promis
 }
 
 /**
- * The e-mail's subject and text. It never carries post text, a thread title,
- * a pseudonym or a category, because an inbox may be read by others: only
- * that something new waits, and a link to the page that lists it.
+ * Compose the e-mail's subject and text. It carries no post text, thread
+ * title, pseudonym or category, because others may read the inbox. It says
+ * only that something new waits, with a link to the page that lists it.
  */
 export function composeNotificationMail(locale: "nb" | "nn" | "en", publicUrl: URL, topic: NotificationMailTopic = "news"): { subject: string; text: string } {
   const options = { locale };

@@ -58,6 +58,8 @@ async function expectNoViolations(page: Page, label: string) {
 
 for (const { viewer, paths } of pagesByViewer) {
   test(`axe finds nothing for ${viewer ?? "signed out"}`, async ({ browser }) => {
+    // One axe run per page and language takes one to three seconds on two busy cores, so long lists need more than the default minute.
+    test.setTimeout(60_000 + paths.length * allLocales.length * 3_000);
     const context = await browser.newContext();
     const page = await context.newPage();
     if (viewer) await signInAsDemo(page, viewer);

@@ -6,9 +6,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { catalogues, demoPerson, escapeRegExp, signInAsDemo, type Locale } from "./support";
 
 /**
- * The report journey: Solsikke (member-13) writes a post, three members
- * report it and it is hidden; the peer moderator restores it, and the
- * moderation log shows every step. These demo people are kept for this
+ * The report journey: Solsikke (member-13) writes a post, and three members
+ * report it, so it is hidden. The peer moderator restores it, and the
+ * moderation log lists every step. These demo people are kept for this
  * journey, so journeys running side by side never touch its posts. The
  * reporters read the portal in their own saved languages (Nynorsk, English
  * and Bokmål), so each looks up texts in their own catalogue.
