@@ -1,4 +1,4 @@
-import { moderationReasonLabel } from "~/moderation-reasons";
+import { moderationReasonLabel } from "~/moderation-labels";
 import { m } from "~/paraglide/messages";
 import type { PostView } from "../server/forum/get-thread-page";
 import { AUTOMATIC_HIDE_REASON } from "../server/moderation/reason-codes";

@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
-import { reportReasonHelp, reportReasonLabel } from "~/moderation-reasons";
+import { reportReasonHelp, reportReasonLabel } from "~/moderation-labels";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { getReportablePost, REPORT_NOTE_MAX_LENGTH, reportPost, type ReportPostErrorCode } from "../../server/moderation/report-post";

@@ -4,11 +4,11 @@ import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
-import { moderationReasonLabel, reportReasonForModerators } from "~/moderation-reasons";
+import { moderatedPostStateLabel, moderationReasonLabel, reportReasonForModerators } from "~/moderation-labels";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import type { Locale } from "../../server/identity/roles";
-import { getPostForModeration, type ModeratedPostState, type PostForModeration, type ReportView } from "../../server/moderation/get-post-for-moderation";
+import { getPostForModeration, type PostForModeration, type ReportView } from "../../server/moderation/get-post-for-moderation";
 import { HIDE_NOTE_MAX_LENGTH, hidePost, type HidePostErrorCode } from "../../server/moderation/hide-post";
 import { keepPost } from "../../server/moderation/keep-post";
 import { AUTOMATIC_HIDE_REASON, MODERATOR_REASONS } from "../../server/moderation/reason-codes";
@@ -93,19 +93,6 @@ function outcomeText(outcome: Outcome): string {
   }
 }
 
-function stateLabel(state: ModeratedPostState): string {
-  switch (state) {
-    case "published":
-      return m.moderation_post_state_published();
-    case "hidden":
-      return m.moderation_post_state_hidden();
-    case "pending":
-      return m.moderation_post_state_pending();
-    case "deleted":
-      return m.moderation_post_state_deleted();
-  }
-}
-
 function hideErrorText(error: HidePostErrorCode): string {
   return error === "reason_missing" ? m.moderation_hide_error_reason_missing() : m.moderation_hide_error_note_too_long({ max: HIDE_NOTE_MAX_LENGTH });
 }
@@ -157,7 +144,7 @@ function PostSection({ post, locale }: { post: PostForModeration["post"]; locale
         </dd>
         <dt>{m.moderation_post_state()}</dt>
         <dd>
-          {stateLabel(post.state)}
+          {moderatedPostStateLabel(post.state)}
           {post.hiddenReason ? ` · ${m.moderation_post_hidden_reason({ reason: moderationReasonLabel(post.hiddenReason) })}` : null}
         </dd>
         {post.hiddenAt && post.hiddenReason !== AUTOMATIC_HIDE_REASON && post.moderatorNote ? (

@@ -2,10 +2,10 @@ import { data, Link } from "react-router";
 
 import { formatDateTime } from "~/format-date";
 import { moderationPaths } from "~/moderation-paths";
-import { reportReasonForModerators } from "~/moderation-reasons";
+import { moderatedPostStateLabel, reportReasonForModerators } from "~/moderation-labels";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
-import { listOpenReports, type ReportedPostView } from "../../server/moderation/list-open-reports";
+import { listOpenReports } from "../../server/moderation/list-open-reports";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/moderation-reports";
 
@@ -21,19 +21,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await listOpenReports(portal.db, actor, { cursor });
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   return { locale, posts: result.posts, nextCursor: result.nextCursor, continued: cursor !== null };
-}
-
-function stateText(state: ReportedPostView["state"]): string | null {
-  switch (state) {
-    case "hidden":
-      return m.moderation_post_state_hidden();
-    case "pending":
-      return m.moderation_post_state_pending();
-    case "deleted":
-      return m.moderation_post_state_deleted();
-    case "published":
-      return null;
-  }
 }
 
 export default function ModerationReports({ loaderData }: Route.ComponentProps) {
@@ -53,7 +40,7 @@ export default function ModerationReports({ loaderData }: Route.ComponentProps) 
       ) : (
         <ul className="moderation-report-list">
           {posts.map((post) => {
-            const state = stateText(post.state);
+            const state = post.state === "published" ? null : moderatedPostStateLabel(post.state);
             return (
               <li key={post.postId} className="stack">
                 <p className="ds-paragraph">

@@ -260,23 +260,29 @@ function EmailSection({ emailForum, hasEmailAddress, mailEnabled, notice }: { em
         </div>
       )}
       {notice === "email_on" || notice === "email_off" ? <SuccessNotice text={notice === "email_on" ? m.settings_forum_email_saved_on() : m.settings_forum_email_saved_off()} /> : null}
-      {/* Keyed by the stored value, so the switch shows what was saved after each post. */}
-      <Form method="post" className="stack" key={String(emailForum)}>
-        <CsrfField />
-        <input type="hidden" name="intent" value="save-email" />
-        <div className="ds-field">
-          <input className="ds-input" type="checkbox" role="switch" id="email-forum" name="emailForum" defaultChecked={emailForum} aria-describedby="email-help" />
-          <label className="ds-label" htmlFor="email-forum" data-weight="regular">
-            {m.settings_forum_email_label()}
-          </label>
-        </div>
-        <div>
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {m.settings_forum_email_submit()}
-          </button>
-        </div>
-      </Form>
+      <EmailSwitchForm intent="save-email" id="email-forum" name="emailForum" checked={emailForum} describedBy="email-help" label={m.settings_forum_email_label()} />
     </section>
+  );
+}
+
+/** One e-mail switch with its own save button. Keyed by the stored value, so the switch shows what was saved after each post. */
+function EmailSwitchForm(props: { intent: string; id: string; name: string; checked: boolean; describedBy: string; label: string }) {
+  return (
+    <Form method="post" className="stack" key={String(props.checked)}>
+      <CsrfField />
+      <input type="hidden" name="intent" value={props.intent} />
+      <div className="ds-field">
+        <input className="ds-input" type="checkbox" role="switch" id={props.id} name={props.name} defaultChecked={props.checked} aria-describedby={props.describedBy} />
+        <label className="ds-label" htmlFor={props.id} data-weight="regular">
+          {props.label}
+        </label>
+      </div>
+      <div>
+        <button type="submit" className="ds-button" data-variant="secondary">
+          {m.settings_forum_email_submit()}
+        </button>
+      </div>
+    </Form>
   );
 }
 
@@ -293,21 +299,14 @@ function ModerationEmailSection({ emailModeration, notice }: { emailModeration: 
       {notice === "moderation_email_on" || notice === "moderation_email_off" ? (
         <SuccessNotice text={notice === "moderation_email_on" ? m.settings_forum_moderation_email_saved_on() : m.settings_forum_moderation_email_saved_off()} />
       ) : null}
-      <Form method="post" className="stack" key={String(emailModeration)}>
-        <CsrfField />
-        <input type="hidden" name="intent" value="save-moderation-email" />
-        <div className="ds-field">
-          <input className="ds-input" type="checkbox" role="switch" id="email-moderation" name="emailModeration" defaultChecked={emailModeration} aria-describedby="moderation-email-help" />
-          <label className="ds-label" htmlFor="email-moderation" data-weight="regular">
-            {m.settings_forum_moderation_email_label()}
-          </label>
-        </div>
-        <div>
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {m.settings_forum_email_submit()}
-          </button>
-        </div>
-      </Form>
+      <EmailSwitchForm
+        intent="save-moderation-email"
+        id="email-moderation"
+        name="emailModeration"
+        checked={emailModeration}
+        describedBy="moderation-email-help"
+        label={m.settings_forum_moderation_email_label()}
+      />
     </section>
   );
 }

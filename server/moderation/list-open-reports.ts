@@ -6,6 +6,7 @@ import type { Actor } from "../identity/actor";
 import type { Executor } from "../platform/db";
 import { decodeKeysetCursor, encodeKeysetCursor } from "../platform/keyset-cursor";
 import { can } from "../policy";
+import type { ModeratedPostState } from "./get-post-for-moderation";
 import { postVisibleToModerator } from "./moderation-visibility";
 import { forumPostReports } from "./schema";
 
@@ -17,7 +18,7 @@ export interface ReportedPostView {
   threadTitle: string;
   position: number;
   author: string | null;
-  state: "published" | "hidden" | "pending" | "deleted";
+  state: ModeratedPostState;
   openReports: number;
   /** Distinct reason codes of the open reports, sorted. */
   reasons: string[];

@@ -1,4 +1,6 @@
+/** Wording of moderation codes: reasons and post states, shared by the moderation pages and the thread page. */
 import { m } from "~/paraglide/messages";
+import type { ModeratedPostState } from "../server/moderation/get-post-for-moderation";
 import { isReportReason, type HiddenReason, type ReportReason } from "../server/moderation/reason-codes";
 
 /** The reason a member picks in the report form, as the form lists it. */
@@ -61,4 +63,18 @@ export function moderationReasonLabel(reason: HiddenReason | string | null): str
 /** A report reason as moderators read it in lists and on the post's page. */
 export function reportReasonForModerators(reason: string): string {
   return isReportReason(reason) ? reportReasonLabel(reason) : m.report_reason_other();
+}
+
+/** A post's state as moderators read it beside the post. */
+export function moderatedPostStateLabel(state: ModeratedPostState): string {
+  switch (state) {
+    case "published":
+      return m.moderation_post_state_published();
+    case "hidden":
+      return m.moderation_post_state_hidden();
+    case "pending":
+      return m.moderation_post_state_pending();
+    case "deleted":
+      return m.moderation_post_state_deleted();
+  }
 }
