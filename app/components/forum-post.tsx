@@ -5,6 +5,7 @@ import { formatDateTime } from "~/format-date";
 import { forumPaths, pageOfPosition } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
+import type { HiddenPostNotice } from "~/hidden-post-notice.server";
 import type { PostView } from "../../server/forum/get-thread-page";
 import type { Locale } from "../../server/identity/roles";
 
@@ -12,10 +13,11 @@ import type { Locale } from "../../server/identity/roles";
  * A post as the thread page passes it: reaction texts come worded from the
  * server, so the browser bundle carries no reaction wording in three languages.
  */
-export type ForumPostView = Omit<PostView, "reactions" | "moderatorNote"> & {
+export type ForumPostView = Omit<PostView, "reactions" | "moderatorNote" | "hidden"> & {
   mutedWords: string[];
   /** The moderator's note, worded as a whole sentence on the server. */
   moderatorNote: string | null;
+  hiddenNotice: HiddenPostNotice | null;
   reactions: (PostView["reactions"][number] & { buttonText: string; countText: string })[];
 };
 
@@ -51,19 +53,24 @@ export function ForumPost(props: { post: ForumPostView; threadId: string; locale
         </p>
       </header>
       <PostContent post={post} />
-      {post.moderatorNote ? (
+      {post.moderatorNote && post.state === "published" ? (
         <p className="ds-paragraph forum-post__moderator-note" data-size="sm">
           {post.moderatorNote}
         </p>
       ) : null}
       {post.state === "published" ? <PostActions {...props} /> : null}
+      {post.state !== "published" && props.canModerate ? (
+        <p className="forum-post__links ds-paragraph" data-size="sm">
+          <Link to={moderationPaths.post(post.id)}>{m.forum_post_moderate()}</Link>
+        </p>
+      ) : null}
     </article>
   );
 }
 
 function PostContent({ post }: { post: ForumPostView }) {
   if (post.state === "deleted") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_deleted()}</p>;
-  if (post.state === "hidden") return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_hidden()}</p>;
+  if (post.state === "hidden") return <HiddenPostContent post={post} />;
 
   const body = <div className="forum-post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />;
   if (post.mutedWords.length > 0) {
@@ -84,6 +91,25 @@ function PostContent({ post }: { post: ForumPostView }) {
     );
   }
   return body;
+}
+
+/** The author and peer moderators learn why a post is hidden; moderators can also open its text. Everyone else sees the placeholder. */
+function HiddenPostContent({ post }: { post: ForumPostView }) {
+  const notice = post.hiddenNotice;
+  if (!notice) return <p className="ds-paragraph forum-post__placeholder">{m.forum_post_hidden()}</p>;
+
+  return (
+    <div className="stack">
+      <p className="ds-paragraph forum-post__placeholder">{notice.message}</p>
+      {notice.note ? <p className="ds-paragraph">{notice.note}</p> : null}
+      {notice.foldSummary && post.hiddenBodyHtml ? (
+        <details className="ds-details forum-post__fold">
+          <summary>{notice.foldSummary}</summary>
+          <div className="forum-post__body" dangerouslySetInnerHTML={{ __html: post.hiddenBodyHtml }} />
+        </details>
+      ) : null}
+    </div>
+  );
 }
 
 function PostActions(props: { post: ForumPostView; threadId: string; canWrite: boolean; canReport: boolean; canModerate: boolean }) {

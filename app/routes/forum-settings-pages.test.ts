@@ -102,6 +102,7 @@ const settingsPage: SettingsForumProps["loaderData"] = {
     { id: "0b8f6f0e-8a43-4c1e-a1f4-1c8d6f0b2a77", name: "Musikk", muted: false },
   ],
   emailForum: false,
+  emailModeration: null,
   hasEmailAddress: true,
   mailEnabled: true,
   notice: null,

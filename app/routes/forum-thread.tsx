@@ -11,6 +11,7 @@ import { wordModerationNotices } from "~/moderation-notices.server";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
+import { wordHiddenPostNotice } from "~/hidden-post-notice.server";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
 import { getDraft } from "../../server/forum/drafts";
@@ -47,13 +48,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const muted = await listMutedWords(portal.db, actor);
   const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
   // The Markdown source stays on the server; the page needs only the rendered HTML.
-  const posts = result.posts.map((post) => ({
-    ...post,
-    body: null,
-    mutedWords: post.body ? findMuted(post.body) : [],
-    reactions: wordReactions(post.reactions),
-    moderatorNote: post.moderatorNote ? m.forum_post_moderator_note({ note: post.moderatorNote }) : null,
-  }));
+  const posts = result.posts.map((post) => {
+    const { hidden: _hidden, ...shown } = post;
+    return {
+      ...shown,
+      body: null,
+      mutedWords: post.body ? findMuted(post.body) : [],
+      reactions: wordReactions(post.reactions),
+      moderatorNote: post.moderatorNote ? m.forum_post_moderator_note({ note: post.moderatorNote }) : null,
+      hiddenNotice: wordHiddenPostNotice(post),
+    };
+  });
 
   const ownNotices = await getOwnModerationNotices(portal.db, actor);
   // A suspended member reads and reports, but gets no editor or reaction buttons.

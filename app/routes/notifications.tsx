@@ -3,6 +3,7 @@ import { Form, Link } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
+import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { listNotifications, markNotificationsRead, type NotificationView } from "../../server/notifications/list-notifications";
@@ -28,18 +29,49 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 function describe(notification: NotificationView): string {
   const who = notification.actorPseudonym ?? m.forum_former_member();
-  const thread = notification.thread.title;
+  const thread = notification.thread?.title ?? "";
   switch (notification.kind) {
     case "forum_mention":
       return m.notifications_forum_mention({ who, thread });
     case "forum_new_thread":
       return m.notifications_forum_new_thread({ who, thread });
+    case "moderation_report":
+      return m.notifications_moderation_report({ thread });
+    case "moderation_crisis_alert":
+      return m.notifications_moderation_crisis_alert({ thread });
+    case "moderation_pending_post":
+      return m.notifications_moderation_pending_post({ thread });
+    case "moderation_post_hidden":
+      return m.notifications_moderation_post_hidden({ thread });
+    case "moderation_post_restored":
+      return m.notifications_moderation_post_restored({ thread });
+    case "moderation_post_approved":
+      return m.notifications_moderation_post_approved({ thread });
     case "moderation_post_edited":
       return m.notifications_moderation_post_edited({ thread });
     case "moderation_warning":
-      return m.notifications_moderation_warning({ thread });
+      return m.notifications_moderation_warning();
+    case "moderation_suspension":
+      return m.notifications_moderation_suspension();
     default:
       return m.notifications_forum_reply({ who, thread });
+  }
+}
+
+/** Moderator news leads to the moderation page that deals with it; news about one's own post leads to the post in its thread. */
+function notificationHref(notification: NotificationView): string {
+  switch (notification.kind) {
+    case "moderation_report":
+      return notification.post ? moderationPaths.post(notification.post.id) : moderationPaths.reports();
+    case "moderation_crisis_alert":
+      return moderationPaths.crisisAlerts();
+    case "moderation_pending_post":
+      return moderationPaths.approvals();
+    case "moderation_warning":
+    case "moderation_suspension":
+      return forumPaths.index();
+    default:
+      return notification.thread && notification.post ? forumPaths.post(notification.thread.id, notification.post.id, notification.post.position) : forumPaths.index();
   }
 }
 
@@ -75,7 +107,7 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
           {notifications.map((notification) => (
             <li key={notification.id} className={notification.read ? "notification-list__item" : "notification-list__item notification-list__item--unread"}>
               {notification.read ? null : <span className="ds-tag" data-color="accent" data-size="sm">{m.notifications_new_tag()}</span>}
-              <Link to={forumPaths.post(notification.thread.id, notification.post.id, notification.post.position)}>{describe(notification)}</Link>
+              <Link to={notificationHref(notification)}>{describe(notification)}</Link>
               <p className="ds-paragraph" data-size="sm">
                 <time dateTime={new Date(notification.createdAt).toISOString()}>{formatDateTime(notification.createdAt, locale)}</time>
               </p>

@@ -13,6 +13,7 @@ import { setMutedForumCategories } from "../../server/forum/set-muted-forum-cate
 import { unmuteWord } from "../../server/forum/unmute-word";
 import { getNotificationSettings } from "../../server/notifications/get-notification-settings";
 import { setForumEmailNotifications } from "../../server/notifications/set-forum-email-notifications";
+import { setModerationEmailNotifications } from "../../server/notifications/set-moderation-email-notifications";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/settings-forum";
 
@@ -21,7 +22,7 @@ export function meta() {
 }
 
 // Notices are codes in the query, because a muted word reveals something about the reader and must not end up in a URL or the browser's history.
-const notices = ["word_added", "word_already_added", "word_removed", "categories_saved", "email_on", "email_off"] as const;
+const notices = ["word_added", "word_already_added", "word_removed", "categories_saved", "email_on", "email_off", "moderation_email_on", "moderation_email_off"] as const;
 type Notice = (typeof notices)[number];
 
 export type SettingsForumActionData = { intent: "mute-word"; error: MutedWordErrorCode; values: { word: string } };
@@ -44,6 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     words: words.words,
     categories: categories.categories.map((category) => ({ id: category.id, name: category.name, muted: category.muted })),
     emailForum: notifications.settings.emailForum,
+    emailModeration: notifications.settings.emailModeration,
     hasEmailAddress: notifications.settings.hasEmailAddress,
     // Without SMTP_URL the portal sends no e-mail at all, so the member is told rather than left waiting.
     mailEnabled: portal.mailer.enabled,
@@ -86,6 +88,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       const result = await setForumEmailNotifications(portal.db, actor, { enabled: form.get("emailForum") === "on" });
       if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
       return noticeRedirect(result.emailForum ? "email_on" : "email_off", "email-heading");
+    }
+    case "save-moderation-email": {
+      const result = await setModerationEmailNotifications(portal.db, actor, { enabled: form.get("emailModeration") === "on" });
+      if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+      return noticeRedirect(result.emailModeration ? "moderation_email_on" : "moderation_email_off", "moderation-email-heading");
     }
     default:
       throw data({ code: "invalid_intent" }, { status: 400 });
@@ -253,28 +260,59 @@ function EmailSection({ emailForum, hasEmailAddress, mailEnabled, notice }: { em
         </div>
       )}
       {notice === "email_on" || notice === "email_off" ? <SuccessNotice text={notice === "email_on" ? m.settings_forum_email_saved_on() : m.settings_forum_email_saved_off()} /> : null}
-      {/* Keyed by the stored value, so the switch shows what was saved after each post. */}
-      <Form method="post" className="stack" key={String(emailForum)}>
-        <CsrfField />
-        <input type="hidden" name="intent" value="save-email" />
-        <div className="ds-field">
-          <input className="ds-input" type="checkbox" role="switch" id="email-forum" name="emailForum" defaultChecked={emailForum} aria-describedby="email-help" />
-          <label className="ds-label" htmlFor="email-forum" data-weight="regular">
-            {m.settings_forum_email_label()}
-          </label>
-        </div>
-        <div>
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {m.settings_forum_email_submit()}
-          </button>
-        </div>
-      </Form>
+      <EmailSwitchForm intent="save-email" id="email-forum" name="emailForum" checked={emailForum} describedBy="email-help" label={m.settings_forum_email_label()} />
+    </section>
+  );
+}
+
+/** One e-mail switch with its own save button. Keyed by the stored value, so the switch shows what was saved after each post. */
+function EmailSwitchForm(props: { intent: string; id: string; name: string; checked: boolean; describedBy: string; label: string }) {
+  return (
+    <Form method="post" className="stack" key={String(props.checked)}>
+      <CsrfField />
+      <input type="hidden" name="intent" value={props.intent} />
+      <div className="ds-field">
+        <input className="ds-input" type="checkbox" role="switch" id={props.id} name={props.name} defaultChecked={props.checked} aria-describedby={props.describedBy} />
+        <label className="ds-label" htmlFor={props.id} data-weight="regular">
+          {props.label}
+        </label>
+      </div>
+      <div>
+        <button type="submit" className="ds-button" data-variant="secondary">
+          {m.settings_forum_email_submit()}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** Shown to peer moderators only: e-mail that says a report, crisis alert or post for approval waits, and nothing more. */
+function ModerationEmailSection({ emailModeration, notice }: { emailModeration: boolean; notice: Notice | null }) {
+  return (
+    <section className="stack" aria-labelledby="moderation-email-heading">
+      <h2 id="moderation-email-heading" className="ds-heading" data-size="md">
+        {m.settings_forum_moderation_email_heading()}
+      </h2>
+      <p className="ds-paragraph" id="moderation-email-help">
+        {m.settings_forum_moderation_email_body()}
+      </p>
+      {notice === "moderation_email_on" || notice === "moderation_email_off" ? (
+        <SuccessNotice text={notice === "moderation_email_on" ? m.settings_forum_moderation_email_saved_on() : m.settings_forum_moderation_email_saved_off()} />
+      ) : null}
+      <EmailSwitchForm
+        intent="save-moderation-email"
+        id="email-moderation"
+        name="emailModeration"
+        checked={emailModeration}
+        describedBy="moderation-email-help"
+        label={m.settings_forum_moderation_email_label()}
+      />
     </section>
   );
 }
 
 export default function SettingsForum({ loaderData, actionData }: Route.ComponentProps) {
-  const { words, categories, emailForum, hasEmailAddress, mailEnabled, notice } = loaderData;
+  const { words, categories, emailForum, emailModeration, hasEmailAddress, mailEnabled, notice } = loaderData;
 
   return (
     <>
@@ -291,6 +329,7 @@ export default function SettingsForum({ loaderData, actionData }: Route.Componen
       <MutedWordsSection words={words} notice={notice} actionData={actionData} />
       <MutedCategoriesSection categories={categories} saved={notice === "categories_saved"} />
       <EmailSection emailForum={emailForum} hasEmailAddress={hasEmailAddress} mailEnabled={mailEnabled} notice={notice} />
+      {emailModeration === null ? null : <ModerationEmailSection emailModeration={emailModeration} notice={notice} />}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { closedGroups, forumCategories, forumPosts, forumReactions, forumThreads
 import type { Locale } from "../identity/roles";
 import type { Actor } from "../identity/actor";
 import type { Executor } from "../platform/db";
+import { AUTOMATIC_HIDE_REASON } from "../moderation/reason-codes";
 import { can } from "../policy";
 
 export type ReactionKind = (typeof reactionKindEnum.enumValues)[number];
@@ -32,6 +33,14 @@ export interface PostView {
   /** A moderator's note about their edit, shown under the post to everyone; null unless published. */
   moderatorNote: string | null;
   reactions: { kind: ReactionKind; count: number; mine: boolean }[];
+  /**
+   * Why a hidden post is hidden: a reason code and the moderator's note to
+   * the author. Set only for the post's author and for peer moderators;
+   * other readers see that the post is hidden and nothing more.
+   */
+  hidden: { reason: string | null; note: string | null } | null;
+  /** The hidden post's text, for peer moderators only, so they can judge it where it stands. */
+  hiddenBodyHtml: string | null;
 }
 
 export interface ThreadPageView {
@@ -83,7 +92,7 @@ export async function getThreadPage(db: Executor, actor: Actor, threadId: string
 
   const pageCount = Math.max(1, Math.ceil(thread.lastPosition / POSTS_PER_PAGE));
   const currentPage = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const posts = await loadPosts(db, actor.accountId, threadId, currentPage);
+  const posts = await loadPosts(db, actor.accountId, threadId, currentPage, can(actor, "moderation.view"));
 
   const place: ThreadPlaceView =
     thread.groupId !== null ? { kind: "group", groupId: thread.groupId, name: thread.groupName ?? "" } : { kind: "category", slug: thread.categorySlug ?? "", name: thread.categoryName ?? "" };
@@ -105,8 +114,7 @@ export async function getThreadPage(db: Executor, actor: Actor, threadId: string
   };
 }
 
-
-async function loadPosts(db: Executor, readerId: string, threadId: string, page: number): Promise<PostView[]> {
+async function loadPosts(db: Executor, readerId: string, threadId: string, page: number, readerModerates: boolean): Promise<PostView[]> {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
   const rows = await db
     .select({
@@ -119,10 +127,11 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       editedAt: forumPosts.editedAt,
       deletedAt: forumPosts.deletedAt,
       hiddenAt: forumPosts.hiddenAt,
+      hiddenReason: forumPosts.hiddenReason,
+      moderatorNote: forumPosts.moderatorNote,
       body: forumPosts.body,
       bodyHtml: forumPosts.bodyHtml,
       contentWarning: forumPosts.contentWarning,
-      moderatorNote: forumPosts.moderatorNote,
     })
     .from(forumPosts)
     .where(and(eq(forumPosts.threadId, threadId), between(forumPosts.position, first, first + POSTS_PER_PAGE - 1), notBlockedBetween(readerId, forumPosts.authorId)))
@@ -137,11 +146,13 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
   return rows.map((row) => {
     const state = postState(row);
     const published = state === "published";
+    const isOwn = row.authorId === readerId;
+    const explained = state === "hidden" && (isOwn || readerModerates);
     return {
       id: row.id,
       position: row.position,
       author: row.pseudonym === null ? null : { pseudonym: row.pseudonym, isModerator: Boolean(row.isModerator) },
-      isOwn: row.authorId === readerId,
+      isOwn,
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
@@ -150,8 +161,15 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       contentWarning: published ? row.contentWarning : null,
       moderatorNote: published ? row.moderatorNote : null,
       reactions: published ? (reactions.get(row.id) ?? emptyReactions()) : [],
+      hidden: explained ? { reason: row.hiddenReason, note: hideNote(row.hiddenReason, row.moderatorNote) } : null,
+      hiddenBodyHtml: state === "hidden" && readerModerates ? row.bodyHtml : null,
     };
   });
+}
+
+/** A post hidden by reports carries no note; its `moderator_note` can only be an older edit note. */
+function hideNote(reason: string | null, moderatorNote: string | null): string | null {
+  return reason === AUTOMATIC_HIDE_REASON ? null : moderatorNote;
 }
 
 function postState(row: { deletedAt: Date | null; hiddenAt: Date | null }): PostView["state"] {

@@ -1,18 +1,37 @@
 import { z } from "zod";
 
-/** Why a member reports a post: the short list the report form offers. */
+/**
+ * Reason codes shared by reports, moderator actions and the pages that show
+ * them. Only codes are stored; each page words them in the reader's language.
+ */
+
+/** What a member picks when they report a post. */
 export const REPORT_REASONS = ["hurtful", "identifying", "at_risk", "spam", "other"] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-/** Why a moderator hides a post, warns or suspends a member. The member sees the code translated. */
+/** What a moderator gives when they hide a post, warn or suspend a member. `unsafe_detail` means details of methods of self-harm or suicide. */
 export const MODERATOR_REASONS = ["hurtful", "identifying", "unsafe_detail", "advertising", "off_topic", "repeated_breaches", "other"] as const;
 export type ModeratorReason = (typeof MODERATOR_REASONS)[number];
 
-/** Set by the product, not a person: a post hidden because enough members reported it, until a moderator decides. */
-export const AUTOMATIC_REASONS = ["reported"] as const;
-export type AutomaticReason = (typeof AUTOMATIC_REASONS)[number];
+/** Set by the portal itself: enough members reported the post, and it stays hidden until a moderator decides. */
+export const AUTOMATIC_HIDE_REASON = "reported";
+
+/** Any code a hidden post can carry in `forum_posts.hidden_reason`. */
+export type HiddenReason = ModeratorReason | typeof AUTOMATIC_HIDE_REASON;
 
 export const moderatorReasonSchema = z.enum(MODERATOR_REASONS, { message: "reason_missing" });
 
 /** An optional reason for thread actions (lock, pin, move): empty means none. */
 export const optionalModeratorReasonSchema = z.preprocess((value) => (value === "" || value === null ? undefined : value), moderatorReasonSchema.optional());
+
+export function isReportReason(value: unknown): value is ReportReason {
+  return typeof value === "string" && (REPORT_REASONS as readonly string[]).includes(value);
+}
+
+export function isModeratorReason(value: unknown): value is ModeratorReason {
+  return typeof value === "string" && (MODERATOR_REASONS as readonly string[]).includes(value);
+}
+
+export function isHiddenReason(value: unknown): value is HiddenReason {
+  return value === AUTOMATIC_HIDE_REASON || isModeratorReason(value);
+}

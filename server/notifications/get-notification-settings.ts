@@ -11,6 +11,8 @@ export interface NotificationSettings {
   emailForum: boolean;
   /** Whether the portal has an address to send to; without one, the setting has no effect yet. */
   hasEmailAddress: boolean;
+  /** Peer moderators only, else null: a content-free e-mail about reports, crisis alerts and posts for approval. On until they turn it off. */
+  emailModeration: boolean | null;
 }
 
 export type GetNotificationSettingsResult = { status: "found"; settings: NotificationSettings } | { status: "not_found" };
@@ -20,8 +22,9 @@ export async function getNotificationSettings(db: Executor, actor: Actor): Promi
   if (!can(actor, "forum.read")) return { status: "not_found" };
 
   const [[row], hasEmailAddress] = await Promise.all([
-    db.select({ emailForum: notificationSettings.emailForum }).from(notificationSettings).where(eq(notificationSettings.accountId, actor.accountId)),
+    db.select({ emailForum: notificationSettings.emailForum, emailModeration: notificationSettings.emailModeration }).from(notificationSettings).where(eq(notificationSettings.accountId, actor.accountId)),
     unsafeHasEmailAddress(db, actor.accountId),
   ]);
-  return { status: "found", settings: { emailForum: row?.emailForum ?? false, hasEmailAddress } };
+  const emailModeration = can(actor, "moderation.view") ? (row?.emailModeration ?? true) : null;
+  return { status: "found", settings: { emailForum: row?.emailForum ?? false, hasEmailAddress, emailModeration } };
 }

@@ -20,14 +20,14 @@ describe.each(testEngines())("notification settings on %s", (engine) => {
 
   test("forum e-mail is off until turned on", async () => {
     const member = await createTestAccount(database, { roles: ["member"] });
-    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: false, hasEmailAddress: false } });
+    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: false, hasEmailAddress: false, emailModeration: null } });
   });
 
   test("turning forum e-mail on and off is kept", async () => {
     const member = await createTestAccount(database, { roles: ["member"] });
 
     expect(await setForumEmailNotifications(database.db, member, { enabled: true })).toEqual({ status: "saved", emailForum: true });
-    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: true, hasEmailAddress: false } });
+    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: true, hasEmailAddress: false, emailModeration: null } });
 
     expect(await setForumEmailNotifications(database.db, member, { enabled: false })).toEqual({ status: "saved", emailForum: false });
     const rows = await database.db.select().from(notificationSettings).where(eq(notificationSettings.accountId, member.accountId));
@@ -38,7 +38,7 @@ describe.each(testEngines())("notification settings on %s", (engine) => {
     const member = await createTestAccount(database, { roles: ["member"] });
     await database.db.update(identities).set({ emailLookup: `lookup-${member.accountId}` }).where(eq(identities.accountId, member.accountId));
 
-    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: false, hasEmailAddress: true } });
+    expect(await getNotificationSettings(database.db, member)).toEqual({ status: "found", settings: { emailForum: false, hasEmailAddress: true, emailModeration: null } });
   });
 
   test("peer moderator may change forum e-mail", async () => {

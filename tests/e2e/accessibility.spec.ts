@@ -37,6 +37,7 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       "/forum/reveals",
       "/forum/groups",
       "/forum/search?q=angst",
+      `/forum/posts/${demoForumId("post", "post-uapnet:0")}/report`,
       "/no-such-page",
     ],
   },
@@ -56,6 +57,8 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       // The moderator's own page shows why no actions are offered.
       "/moderation/members/Fyrlykta",
       `/forum/categories/${demoForumCategories[0]!.slug}/new`,
+      "/moderation/reports",
+      `/moderation/posts/${demoForumId("post", "post-uapnet:0")}`,
     ],
   },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },

@@ -92,6 +92,10 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   // Moderation shows forum text to peer moderators only; its log holds codes and ids, so administrators read it too.
   moderation: { url: "/moderation", expected: signedIn(["peer_moderator"]) },
   "moderation/log": { url: "/moderation/log", expected: signedIn(["peer_moderator", "administrator"]) },
+  // A demo post by a member who is neither the viewer nor the moderator, so both may report it.
+  "forum/posts/:postId/report": { url: `/forum/posts/${demoForumId("post", "post-uapnet:0")}/report`, expected: signedIn(["member", "peer_moderator"]) },
+  "moderation/reports": { url: "/moderation/reports", expected: signedIn(["peer_moderator"]) },
+  "moderation/posts/:postId": { url: `/moderation/posts/${demoForumId("post", "post-uapnet:0")}`, expected: signedIn(["peer_moderator"]) },
   "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
   // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
   // Action-only: the "I have read this" button of a warning posts here; GET is not a page.
