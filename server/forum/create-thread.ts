@@ -57,12 +57,14 @@ export async function createThread(
       const published = await unsafePublishPost(tx, {
         threadId: thread!.id,
         authorId: actor.accountId,
+        authorIsModerator: can(actor, "forum.moderate"),
+        title,
         body,
         contentWarning,
         quotedPostId: null,
         idempotencyKey,
         draftKey: draftKeyForPlace(place),
-        newThreadInCategory: place.kind === "category" ? place.categoryId : undefined,
+        newThread: { categoryId: place.kind === "category" ? place.categoryId : null },
       });
       return { status: "created", ...published } as const;
     }),
