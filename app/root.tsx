@@ -59,6 +59,7 @@ export async function loader({ context }: Route.LoaderArgs) {
               invite: can(actor, "invitations.create"),
               administer: can(actor, "admin.view"),
               readForum: can(actor, "forum.read"),
+              moderate: can(actor, "moderation.view"),
             },
             unreadNotifications: await countUnreadNotifications(portal.db, actor),
           }

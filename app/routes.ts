@@ -38,5 +38,7 @@ export default [
   route("forum/reveals", "routes/forum-reveals.tsx"),
   route("forum/groups", "routes/forum-groups.tsx"),
   route("forum/groups/:groupId", "routes/forum-group.tsx"),
+  route("moderation", "routes/moderation.tsx"),
+  route("moderation/log", "routes/moderation-log.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

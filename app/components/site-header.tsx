@@ -3,6 +3,7 @@ import { Form, Link, NavLink, useLocation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
 import { forumPaths } from "~/forum-paths";
+import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { useRootData, type RootLoaderData } from "~/root";
 import type { Locale } from "../../server/identity/roles";
@@ -101,6 +102,11 @@ function SiteNavigation({ viewer }: { viewer: Viewer }) {
                 </NavLink>
               </li>
             </>
+          ) : null}
+          {viewer.may.moderate ? (
+            <li>
+              <NavLink to={moderationPaths.overview()}>{m.nav_moderation()}</NavLink>
+            </li>
           ) : null}
           {viewer.may.invite ? (
             <li>

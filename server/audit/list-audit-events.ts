@@ -7,7 +7,7 @@ import { unsafeListDisplayNames, type DisplayName } from "../identity/list-displ
 import type { KeyRing } from "../platform/crypto";
 import type { Executor } from "../platform/db";
 import { afterKeysetPosition, decodeKeysetCursor, encodeKeysetCursor, keysetTimestamp } from "../platform/keyset-cursor";
-import { can } from "../policy";
+import { can, type Permission } from "../policy";
 
 export const AUDIT_EVENTS_PAGE_SIZE = 50;
 export const ACTION_PREFIX_MAX_LENGTH = 60;
@@ -36,9 +36,27 @@ export type ListAuditEventsResult =
   | { status: "invalid_prefix"; actionPrefix: string }
   | { status: "not_found" };
 
+/**
+ * Which part of the log a reader asks for: administrators read all of it;
+ * the moderation log is the `moderation.` actions, for peer moderators and
+ * administrators.
+ */
+export type AuditLogScope = "all" | "moderation";
+
+const scopes: Record<AuditLogScope, { permission: Permission; actionPrefix: string }> = {
+  all: { permission: "audit_log.view", actionPrefix: "" },
+  moderation: { permission: "moderation_log.view", actionPrefix: "moderation." },
+};
+
 /** List audit events newest first, 50 a page, optionally only actions that start with a prefix such as `account.`. */
-export async function listAuditEvents(db: Executor, keys: KeyRing, actor: Actor, query: { actionPrefix?: unknown; cursor?: unknown }): Promise<ListAuditEventsResult> {
-  if (!can(actor, "audit_log.view")) return { status: "not_found" };
+export async function listAuditEvents(
+  db: Executor,
+  keys: KeyRing,
+  actor: Actor,
+  query: { actionPrefix?: unknown; cursor?: unknown; scope?: AuditLogScope },
+): Promise<ListAuditEventsResult> {
+  const scope = scopes[query.scope ?? "all"];
+  if (!can(actor, scope.permission)) return { status: "not_found" };
 
   const actionPrefix = typeof query.actionPrefix === "string" ? query.actionPrefix.trim().toLowerCase() : "";
   if (actionPrefix.length > ACTION_PREFIX_MAX_LENGTH || (actionPrefix !== "" && !actionPrefixPattern.test(actionPrefix))) {
@@ -47,6 +65,7 @@ export async function listAuditEvents(db: Executor, keys: KeyRing, actor: Actor,
   const position = decodeKeysetCursor(query.cursor);
 
   const conditions: SQL[] = [];
+  if (scope.actionPrefix) conditions.push(sql`starts_with(${auditEvents.action}, ${scope.actionPrefix})`);
   // starts_with compares literally, so `_` in a prefix is not a LIKE wildcard.
   if (actionPrefix) conditions.push(sql`starts_with(${auditEvents.action}, ${actionPrefix})`);
   if (position) conditions.push(afterKeysetPosition(auditEvents.createdAt, auditEvents.id, position));

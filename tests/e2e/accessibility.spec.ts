@@ -40,9 +40,12 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       "/no-such-page",
     ],
   },
-  { viewer: "moderator", paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`] },
+  {
+    viewer: "moderator",
+    paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`, "/moderation", "/moderation/log"],
+  },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
-  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations"] },
+  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
 ];
 

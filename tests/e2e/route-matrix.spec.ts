@@ -86,6 +86,9 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "forum/search": { url: "/forum/search?q=angst", expected: signedIn(["member", "peer_moderator"]) },
   "forum/members/:pseudonym": { url: "/forum/members/Morgenfugl", expected: signedIn(["member", "peer_moderator"]) },
   "forum/reveals": { url: "/forum/reveals", expected: signedIn(["member", "peer_moderator"]) },
+  // Moderation shows forum text to peer moderators only; its log holds codes and ids, so administrators read it too.
+  moderation: { url: "/moderation", expected: signedIn(["peer_moderator"]) },
+  "moderation/log": { url: "/moderation/log", expected: signedIn(["peer_moderator", "administrator"]) },
   "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
   // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
   "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
