@@ -40,5 +40,9 @@ export default [
   route("forum/groups/:groupId", "routes/forum-group.tsx"),
   route("moderation", "routes/moderation.tsx"),
   route("moderation/log", "routes/moderation-log.tsx"),
+  route("moderation/settings", "routes/moderation-settings.tsx"),
+  route("moderation/duty", "routes/moderation-duty.tsx"),
+  route("moderation/approvals", "routes/moderation-approvals.tsx"),
+  route("moderation/crisis-alerts", "routes/moderation-crisis-alerts.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
