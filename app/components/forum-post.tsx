@@ -14,6 +14,8 @@ import type { Locale } from "../../server/identity/roles";
  */
 export type ForumPostView = Omit<PostView, "reactions"> & {
   mutedWords: string[];
+  /** Why the reader's own post waits for a moderator, worded on the server; null for every other post. */
+  pendingNote: { label: string; why: string } | null;
   reactions: (PostView["reactions"][number] & { buttonText: string; countText: string })[];
 };
 
@@ -48,8 +50,25 @@ export function ForumPost(props: { post: ForumPostView; threadId: string; locale
           ) : null}
         </p>
       </header>
+      {post.pendingNote ? (
+        <div className="forum-post__pending">
+          <p className="ds-paragraph">
+            <span className="ds-tag" data-color="info">
+              {post.pendingNote.label}
+            </span>
+          </p>
+          <p className="ds-paragraph" data-size="sm">
+            {post.pendingNote.why}
+          </p>
+        </div>
+      ) : null}
       <PostContent post={post} />
       {post.state === "published" ? <PostActions {...props} /> : null}
+      {post.state === "pending" && post.isOwn ? (
+        <p className="forum-post__links ds-paragraph" data-size="sm">
+          <Link to={forumPaths.editPost(post.id)}>{m.forum_post_edit()}</Link>
+        </p>
+      ) : null}
     </article>
   );
 }

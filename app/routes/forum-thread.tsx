@@ -1,5 +1,7 @@
+import { Fragment } from "react";
 import { data, Form, Link, redirect } from "react-router";
 
+import { CrisisHelpPanel } from "~/components/crisis-help-panel";
 import { CsrfField } from "~/components/csrf-field";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { ForumPost } from "~/components/forum-post";
@@ -7,6 +9,7 @@ import { PostEditor } from "~/components/post-editor";
 import { Pagination } from "~/components/pagination";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
+import { crisisHelpPanelText } from "~/crisis-help.server";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
@@ -20,6 +23,7 @@ import { recordThreadRead } from "../../server/forum/record-thread-read";
 import { quoteMarkdown } from "../../server/forum/render-markdown";
 import { draftKeyForReply, replyToThread } from "../../server/forum/reply-to-thread";
 import { setThreadSubscription } from "../../server/forum/set-subscription";
+import { getOwnCrisisAlert } from "../../server/moderation/get-own-crisis-alert";
 import { markNotificationsRead } from "../../server/notifications/list-notifications";
 import { requestContext } from "../../server/platform/request-context";
 import { can } from "../../server/policy";
@@ -44,7 +48,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const muted = await listMutedWords(portal.db, actor);
   const findMuted = compileMutedWords(muted.status === "listed" ? muted.words : []);
   // The Markdown source stays on the server; the page needs only the rendered HTML.
-  const posts = result.posts.map((post) => ({ ...post, body: null, mutedWords: post.body ? findMuted(post.body) : [], reactions: wordReactions(post.reactions) }));
+  const posts = result.posts.map((post) => ({
+    ...post,
+    body: null,
+    mutedWords: post.body && post.state === "published" ? findMuted(post.body) : [],
+    reactions: wordReactions(post.reactions),
+    pendingNote: post.pendingReason ? pendingNote(post.pendingReason) : null,
+  }));
+
+  // `written` names the post the reader just published; the panel shows only when it is their own post and has a crisis alert.
+  const crisis = await getOwnCrisisAlert(portal.db, actor, url.searchParams.get("written"));
+  const crisisPanel = crisis.status === "found" ? { postId: crisis.postId, text: crisisHelpPanelText(crisis.held ? "held" : "published", portal.config.acuteHelp) } : null;
 
   const canWrite = can(actor, "forum.write") && actor.hasMemberProfile;
   const draftKey = draftKeyForReply(result.thread.id);
@@ -58,6 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     thread: result.thread,
     page: result.page,
     posts,
+    crisisPanel,
     canWrite,
     canModerate: can(actor, "forum.moderate"),
     limits: postEditorLimits,
@@ -83,6 +98,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
     },
   };
+}
+
+/** Word why the reader's own post waits for a moderator, on the server, so the page's script carries no wording in three languages. */
+function pendingNote(reason: "first_posts" | "crisis_out_of_hours") {
+  return { label: m.forum_post_pending_label(), why: reason === "crisis_out_of_hours" ? m.forum_post_pending_crisis() : m.forum_post_pending_first_posts() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -150,7 +170,10 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
       <div className="stack forum-posts">
         {posts.map((post) => (
-          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canModerate={loaderData.canModerate} />
+          <Fragment key={post.id}>
+            {loaderData.crisisPanel?.postId === post.id ? <CrisisHelpPanel id="crisis-panel" text={loaderData.crisisPanel.text} /> : null}
+            <ForumPost post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canModerate={loaderData.canModerate} />
+          </Fragment>
         ))}
       </div>
       <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={text.pagesLabel} />

@@ -3,9 +3,11 @@ import { data, Form, Link } from "react-router";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
+import { moderationPresenceText } from "~/moderation-presence.server";
 import { requirePermission } from "~/route-guards.server";
 import { listForumCategories } from "../../server/forum/list-forum-categories";
 import { recordForumVisit } from "../../server/forum/record-thread-read";
+import { getModerationPresence } from "../../server/moderation/get-moderation-presence";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/forum";
 
@@ -20,7 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await listForumCategories(portal.db, actor, { locale });
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   await recordForumVisit(portal.db, actor);
-  return { locale, categories: result.categories };
+  const presence = await getModerationPresence(portal.db, actor);
+  return {
+    locale,
+    categories: result.categories,
+    presenceText: presence.status === "found" ? moderationPresenceText(presence, locale, portal.config.acuteHelp) : null,
+  };
 }
 
 export default function Forum({ loaderData }: Route.ComponentProps) {
@@ -32,6 +39,11 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
         {m.forum_title()}
       </h1>
       <p className="ds-paragraph">{m.forum_intro()}</p>
+      {loaderData.presenceText ? (
+        <p className="ds-paragraph forum-presence" data-size="sm">
+          {loaderData.presenceText}
+        </p>
+      ) : null}
       <Form method="get" action={forumPaths.search()} className="search-form" role="search">
         <div className="ds-field">
           <label className="ds-label" htmlFor="forum-search">

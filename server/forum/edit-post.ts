@@ -6,6 +6,7 @@ import { contentWarningSchema, postBodySchema, postFieldErrors, threadTitleSchem
 import { renderPostMarkdown } from "./render-markdown";
 import { forumDrafts, forumPostRevisions, forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
+import { unsafeRaiseCrisisAlertOnEdit } from "../moderation/raise-crisis-alert-on-edit";
 import type { Database, Executor } from "../platform/db";
 import { can } from "../policy";
 
@@ -20,7 +21,7 @@ export interface EditablePost {
 }
 
 export type GetEditablePostResult = ({ status: "found" } & EditablePost) | { status: "not_found" };
-export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
+export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number; crisisAlert: boolean } | { status: "invalid"; errors: PostFieldErrors } | { status: "not_found" };
 
 const editInput = z.object({ body: postBodySchema, contentWarning: contentWarningSchema, title: threadTitleSchema.optional() });
 
@@ -35,10 +36,13 @@ export async function getEditablePost(db: Executor, actor: Actor, postId: string
 
 /**
  * Change the writer's own post. The version it replaces is kept, so
- * moderators can see what a post said before an edit.
+ * moderators can see what a post said before an edit. An edit that brings in
+ * crisis language raises the post's first crisis alert.
  */
 export async function editPost(db: Database, actor: Actor, postId: string, input: { body: unknown; contentWarning?: unknown; title?: unknown }): Promise<EditPostResult> {
   if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
+  const writerId = actor.accountId;
+  const writerIsModerator = can(actor, "forum.moderate");
 
   return db.transaction(async (tx) => {
     const post = await findOwnLivePost(tx, actor.accountId, postId, { lock: true });
@@ -52,8 +56,12 @@ export async function editPost(db: Database, actor: Actor, postId: string, input
     await tx.update(forumPosts).set({ body, bodyHtml: renderPostMarkdown(body), contentWarning, editedAt: sql`now()` }).where(eq(forumPosts.id, postId));
     if (title !== undefined) await tx.update(forumThreads).set({ title }).where(eq(forumThreads.id, post.threadId));
     await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, actor.accountId), eq(forumDrafts.draftKey, `post:${postId}`)));
+    // Peer moderators' posts raise no alert, as when they publish.
+    const crisisAlert = writerIsModerator
+      ? false
+      : await unsafeRaiseCrisisAlertOnEdit(tx, { postId, threadId: post.threadId, writerId, text: { title: title ?? "", body, contentWarning: contentWarning ?? "" } });
 
-    return { status: "saved", threadId: post.threadId, postId, position: post.position } as const;
+    return { status: "saved", threadId: post.threadId, postId, position: post.position, crisisAlert } as const;
   });
 }
 

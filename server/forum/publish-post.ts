@@ -12,6 +12,8 @@ export interface PublishedPostRef {
   threadId: string;
   postId: string;
   position: number;
+  /** True when this submit raised a crisis alert on the post; absent when an earlier submit of the same form made it. */
+  crisisAlert?: boolean;
 }
 
 /** Find the post an earlier submit of the same form created, if any. */
@@ -150,13 +152,13 @@ export async function unsafePublishPost(
     .onConflictDoUpdate({ target: [forumThreadReads.accountId, forumThreadReads.threadId], set: { lastReadPosition: sql`greatest(${forumThreadReads.lastReadPosition}, excluded.last_read_position)` } });
   // Research counts what members write, so a post that waits for a moderator counts when it is written, not when it is approved.
   await recordUsageEvent(tx, { accountId: post.authorId, kind: "forum_post_written", subjectId: postId });
-  await unsafeFollowUpScreening(tx, { postId, threadId: post.threadId, authorId: post.authorId, screening });
+  const crisisAlert = await unsafeFollowUpScreening(tx, { postId, threadId: post.threadId, authorId: post.authorId, screening });
   if (!pending) {
     await notifyAboutPost(tx, { postId, threadId: post.threadId, authorId: post.authorId, body: post.body, newThreadInCategory: post.newThread?.categoryId ?? undefined });
   }
   await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, post.authorId), eq(forumDrafts.draftKey, post.draftKey)));
 
-  return { threadId: post.threadId, postId, position: thread.position };
+  return { threadId: post.threadId, postId, position: thread.position, crisisAlert };
 }
 
 async function isInClosedGroup(db: Executor, threadId: string): Promise<boolean> {
