@@ -12,7 +12,7 @@ import type { reactionKindEnum } from "../server/forum/schema";
  * This module contains data only and writes nothing to the database.
  */
 
-/** Keys of the seed-demo people who use the forum: the peer moderator and the twelve members. */
+/** Keys of the seed-demo people who write in the demo forum: the peer moderator and fifteen members. */
 export type ForumPersonKey =
   | "moderator"
   | "member-1"
@@ -26,7 +26,10 @@ export type ForumPersonKey =
   | "member-9"
   | "member-10"
   | "member-11"
-  | "member-12";
+  | "member-12"
+  | "member-13"
+  | "member-14"
+  | "member-15";
 
 export type ReactionKind = (typeof reactionKindEnum.enumValues)[number];
 
@@ -2117,6 +2120,46 @@ const smallTalkThreads: DemoCategoryThread[] = [
           "Den har et så kjedelig navn at jeg alltid glemmer det. Jeg sjekker og skriver det her!",
         ),
         reactions: cheer("member-11"),
+      },
+    ],
+  },
+  {
+    key: "ny-her",
+    categorySlug: "smaprat",
+    title: "Hei, jeg er ny her",
+    posts: [
+      {
+        authorKey: "member-13",
+        daysAgo: 9,
+        hoursAgo: 14,
+        body: "Hei! Jeg fikk høre om forumet på kaféen i Havnøy. Jeg har lest en stund uten å skrive, men nå tør jeg. Det er godt å se at så mange kjenner seg igjen i hverandre.",
+        reactions: cheer("member-7"),
+      },
+      {
+        authorKey: "moderator",
+        daysAgo: 9,
+        hoursAgo: 11,
+        body: "Velkommen, Solsikke! Det er modig å skrive det første innlegget. Ta den tiden du trenger, og spør gjerne i *Spør erfaringskonsulenten* hvis noe er uklart.",
+      },
+      {
+        authorKey: "member-14",
+        daysAgo: 6,
+        hoursAgo: 20,
+        body: "Jeg er også ny. Er litt usikker på hva jeg skal skrive, men jeg liker å lese hva dere gjør for å få dagene til å gå.",
+        reactions: thanks("member-13"),
+      },
+      {
+        authorKey: "member-15",
+        daysAgo: 5,
+        hoursAgo: 8,
+        body: "Hei frå meg òg. Eg skriv nynorsk, håpar det går fint. Eg gler meg til å bli betre kjend med forumet.",
+        reactions: hug("member-13", "moderator"),
+      },
+      {
+        authorKey: "moderator",
+        daysAgo: 5,
+        hoursAgo: 5,
+        body: "Så fint at dere er her, Kvitveis og Snøugle. Her skriver hver og en slik de vil, på bokmål, nynorsk eller engelsk.",
       },
     ],
   },
