@@ -149,10 +149,9 @@ describe.each(testEngines())("moderation safety routes on %s", (engine) => {
   });
 
   test("identity guard stop still shows crisis help", async () => {
-    const result = (await forumThread.action({
-      ...actionArgs(`/forum/threads/${threadId}`, member, { intent: "publish", body: "Jeg vil ikke leve lenger. Ring meg på 912 34 567.", idempotencyKey: formKey(), draftKey: `thread:${threadId}` }),
-      params: { threadId },
-    } as never)) as { editor: { crisisHelp?: { outcome: string }; findings?: unknown[] } };
+    const args = actionArgs(`/forum/threads/${threadId}`, member, { intent: "publish", body: "Jeg vil ikke leve lenger. Ring meg på 912 34 567.", idempotencyKey: formKey(), draftKey: `thread:${threadId}` }) as { params: Record<string, string> };
+    args.params = { threadId };
+    const result = (await forumThread.action(args as never)) as { editor: { crisisHelp?: { outcome: string }; findings?: unknown[] } };
 
     expect(result.editor.findings?.length).toBeGreaterThan(0);
     expect(result.editor.crisisHelp?.outcome).toContain("Når du publiserer");
