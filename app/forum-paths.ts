@@ -16,15 +16,6 @@ export const forumPaths = {
   thread: (threadId: string, page = 1) => (page > 1 ? `/forum/threads/${threadId}?page=${page}` : `/forum/threads/${threadId}`),
   /** A post inside its thread page. */
   post: (threadId: string, postId: string, position: number) => `${forumPaths.thread(threadId, pageOfPosition(position))}#post-${postId}`,
-  /**
-   * The thread page right after the reader wrote a post: `written` lets the page
-   * show the writer's crisis panel, which it checks is theirs; the anchor
-   * lands on the panel when there is one.
-   */
-  writtenPost: (threadId: string, postId: string, position: number, crisisAlert: boolean) => {
-    const page = pageOfPosition(position);
-    return `/forum/threads/${threadId}?${page > 1 ? `page=${page}&` : ""}written=${postId}#${crisisAlert ? "crisis-panel" : `post-${postId}`}`;
-  },
   editPost: (postId: string) => `/forum/posts/${postId}/edit`,
   postHistory: (postId: string) => `/forum/posts/${postId}/history`,
   member: (pseudonym: string) => `/forum/members/${encodeURIComponent(pseudonym)}`,

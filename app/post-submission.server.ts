@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { data, redirect } from "react-router";
 
 import type { PostEditorLimits, PostEditorState, PostEditorText, PostEditorValues, PostFieldErrorTexts } from "~/components/post-editor";
-import { forumPaths } from "~/forum-paths";
+import { forumPaths, pageOfPosition } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
 import { crisisHelpPanelText } from "~/crisis-help.server";
 import { identityGuardReasons } from "~/identity-guard-reasons.server";
@@ -72,7 +72,7 @@ export async function submitPostEditor(
     case "published":
       state.log.info({ accountId: actor.accountId, postId: outcome.postId, threadId: outcome.threadId }, "forum_post.published");
       state.portal.nudgeNotificationMailer();
-      return redirect(forumPaths.writtenPost(outcome.threadId, outcome.postId, outcome.position, outcome.crisisAlert ?? false));
+      return redirect(writtenPostPath(outcome.threadId, outcome.postId, outcome.position, outcome.crisisAlert ?? false));
     case "invalid":
       return { editor: { values, errors: postFieldErrorTexts(outcome.errors) } };
     case "locked":
@@ -80,6 +80,17 @@ export async function submitPostEditor(
     case "not_found":
       throw data({ code: "not_found" }, { status: 404 });
   }
+}
+
+/**
+ * The thread page right after the reader wrote a post. `written` lets the page
+ * show the writer's crisis panel, which it only does for the writer's own
+ * post; the anchor lands on the panel when there is one. Kept on the server,
+ * so the thread page's script does not carry it.
+ */
+function writtenPostPath(threadId: string, postId: string, position: number, crisisAlert: boolean): string {
+  const page = pageOfPosition(position);
+  return `${forumPaths.thread(threadId)}?${page > 1 ? `page=${page}&` : ""}written=${postId}#${crisisAlert ? "crisis-panel" : `post-${postId}`}`;
 }
 
 /** Word each field's error code in the request's language. */

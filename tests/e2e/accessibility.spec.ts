@@ -42,10 +42,10 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
   },
   {
     viewer: "moderator",
-    paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`, "/moderation", "/moderation/log"],
+    paths: ["/", "/invitations", "/settings/forum", "/forum/members/Fyrlykta", `/forum/posts/${demoForumId("post", "klesvasken:0")}/history`, "/moderation", "/moderation/log", "/moderation/settings", "/moderation/approvals", "/moderation/crisis-alerts"],
   },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
-  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log"] },
+  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log", "/moderation/settings"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
 ];
 

@@ -89,6 +89,11 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   // Moderation shows forum text to peer moderators only; its log holds codes and ids, so administrators read it too.
   moderation: { url: "/moderation", expected: signedIn(["peer_moderator"]) },
   "moderation/log": { url: "/moderation/log", expected: signedIn(["peer_moderator", "administrator"]) },
+  "moderation/settings": { url: "/moderation/settings", expected: signedIn(["peer_moderator", "administrator"]) },
+  // The duty toggle only accepts a POST; a GET finds nothing for anyone.
+  "moderation/duty": { url: "/moderation/duty", expected: everyone("not-found") },
+  "moderation/approvals": { url: "/moderation/approvals", expected: signedIn(["peer_moderator"]) },
+  "moderation/crisis-alerts": { url: "/moderation/crisis-alerts", expected: signedIn(["peer_moderator"]) },
   "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
   // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
   "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
