@@ -6,7 +6,7 @@ const intlLocales: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-
 // 2026-01-05 is a Monday, so day n of that week has ISO weekday n.
 const mondayUtc = Date.UTC(2026, 0, 5, 12);
 
-/** The seven weekday names in the locale, Monday first, as ISO weekdays 1–7 index them. */
+/** Return the seven weekday names in the locale, Monday first, as ISO weekdays 1–7 number them. */
 export function weekdayNames(locale: Locale): { weekday: number; name: string }[] {
   const format = new Intl.DateTimeFormat(intlLocales[locale], { weekday: "long", timeZone: "UTC" });
   return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, name: format.format(new Date(mondayUtc + (weekday - 1) * 86_400_000)) }));

@@ -4,12 +4,12 @@ import type { Locale } from "../server/identity/roles";
 import type { ModerationPresence } from "../server/moderation/get-moderation-presence";
 import type { AcuteHelpEntry } from "../server/platform/config";
 
-/** The configured emergency number (113 in Norway), or the first help line when none is marked as the emergency number. */
+/** Return the configured emergency number (113 in Norway), or the first help line when none is marked as the emergency number. */
 export function emergencyNumber(acuteHelp: readonly AcuteHelpEntry[]): string {
   return (acuteHelp.find((entry) => entry.kind === "emergency") ?? acuteHelp[0])?.number ?? "113";
 }
 
-/** One calm line for members about whether a peer moderator follows the forum, worded on the server. */
+/** Word one calm line for members about whether a peer moderator follows the forum. */
 export function moderationPresenceText(presence: ModerationPresence, locale: Locale, acuteHelp: readonly AcuteHelpEntry[]): string {
   if (presence.moderatorOnDuty) return m.forum_presence_on_duty();
 

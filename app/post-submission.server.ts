@@ -83,10 +83,9 @@ export async function submitPostEditor(
 }
 
 /**
- * The thread page right after the reader wrote a post. `written` lets the page
- * show the writer's crisis panel, which it only does for the writer's own
- * post; the anchor lands on the panel when there is one. Kept on the server,
- * so the thread page's script does not carry it.
+ * Build the thread page's address right after the reader wrote a post.
+ * `written` lets the page show the crisis panel, which it only does for the
+ * writer's own post, and the anchor lands on the panel when there is one.
  */
 function writtenPostPath(threadId: string, postId: string, position: number, crisisAlert: boolean): string {
   const page = pageOfPosition(position);

@@ -3,7 +3,7 @@ import { AcuteHelpList, type WordedAcuteHelpEntry } from "~/components/acute-hel
 /** The crisis panel's wording, made on the server in the request's language. */
 export interface CrisisHelpPanelText {
   heading: string;
-  /** What happens with the post: a moderator will read it, or it waits for one. */
+  /** The outcome for the post: a moderator will read it, or it waits for one. */
   outcome: string;
   notForEmergencies: string;
   acuteHelpLink: string;

@@ -36,7 +36,7 @@ export async function getEditablePost(db: Executor, actor: Actor, postId: string
 
 /**
  * Change the writer's own post. The version it replaces is kept, so
- * moderators can see what a post said before an edit. An edit that brings in
+ * moderators can see what a post said before an edit. An edit that adds
  * crisis language raises the post's first crisis alert.
  */
 export async function editPost(db: Database, actor: Actor, postId: string, input: { body: unknown; contentWarning?: unknown; title?: unknown }): Promise<EditPostResult> {

@@ -11,7 +11,7 @@ export type GetOwnCrisisAlertResult = { status: "found"; postId: string; held: b
 
 /**
  * Whether the reader's own post has a crisis alert, so the page can show them
- * the crisis panel after they publish. Only the writer gets an answer: a
+ * the crisis panel after they publish. Only the writer gets a result, so a
  * link carrying someone else's post id shows nothing. `held` is true while
  * the post waits for a moderator because nobody followed the forum.
  */

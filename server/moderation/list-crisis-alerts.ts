@@ -52,7 +52,7 @@ export async function listCrisisAlerts(db: Executor, actor: Actor): Promise<List
   return { status: "listed", open: open.map(presentAlert), recentlyHandled: handled.map(presentAlert) };
 }
 
-/** How many crisis alerts nobody has followed up yet, for the moderation overview. Zero for anyone who may not see them. */
+/** Count the crisis alerts nobody has followed up yet, for the moderation overview. Returns zero for anyone who may not see them. */
 export async function countOpenCrisisAlerts(db: Executor, actor: Actor): Promise<number> {
   if (!can(actor, "moderation.view")) return 0;
 

@@ -79,7 +79,7 @@ export async function listPendingPosts(db: Executor, actor: Actor): Promise<List
   };
 }
 
-/** How many posts wait for a moderator, for the moderation overview. Zero for anyone who may not see them. */
+/** Count the posts that wait for a moderator, for the moderation overview. Returns zero for anyone who may not see them. */
 export async function countPendingPosts(db: Executor, actor: Actor): Promise<number> {
   if (!can(actor, "moderation.view")) return 0;
 

@@ -9,8 +9,8 @@ import type { Executor } from "../platform/db";
  * Check an edited post for crisis language and raise its first alert. A post
  * that already has an alert is not checked again: its moderators already know.
  * NOTE: an edit does not take a live post back to wait for a moderator out of
- * hours, because readers may already have answered it; the alert still goes
- * out and the writer still sees the crisis panel. Unsafe: call it in the
+ * hours, because readers may already have replied to it. The alert still goes
+ * out, and the writer still sees the crisis panel. Unsafe: call it in the
  * transaction of the writer's own edit. Returns whether an alert was raised.
  */
 export async function unsafeRaiseCrisisAlertOnEdit(tx: Executor, input: { postId: string; threadId: string; writerId: string; text: PostText }): Promise<boolean> {

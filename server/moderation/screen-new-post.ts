@@ -10,7 +10,7 @@ import { forumPosts } from "../forum/schema";
 import type { Executor } from "../platform/db";
 
 export interface PostScreening {
-  /** Why the post waits for a moderator, or null when it goes live at once. */
+  /** The reason the post waits for a moderator, or null when it goes live at once. */
   pendingReason: PendingReason | null;
   /** Crisis language found in the post; an alert is raised once the post exists. */
   crisis: CrisisLanguageFinding | null;
@@ -37,8 +37,8 @@ export function findCrisisLanguageInPost(text: PostText): CrisisLanguageFinding 
 
 /**
  * Decide what happens to a new post before it is inserted. Crisis language is
- * never blocked: inside moderated hours, or with a moderator on duty, the post
- * goes live and the moderators are alerted; outside them it waits for a
+ * never blocked. Inside moderated hours, or with a moderator on duty, the post
+ * goes live and the moderators are alerted. Outside them it waits for a
  * moderator. A new member's first posts wait while the member has fewer live
  * posts than the deployment's approval count. Peer moderators' posts never
  * wait and raise no alert, since quoting and answering crisis language is
@@ -56,7 +56,7 @@ export async function unsafeScreenNewPost(tx: Executor, post: { authorId: string
 }
 
 /**
- * Whether the author has fewer approved posts than the approval count. A post
+ * Check whether the author has fewer approved posts than the approval count. A post
  * counts when it is neither waiting nor hidden by a moderator. A post its
  * author deleted still counts: it was live before they removed it.
  */
