@@ -12,8 +12,8 @@ export interface PublishedPostRef {
   threadId: string;
   postId: string;
   position: number;
-  /** True when this submit raised a crisis alert on the post; absent when an earlier submit of the same form made it. */
-  crisisAlert?: boolean;
+  /** True when this submit raised a crisis alert on the post; absent otherwise, also when an earlier submit of the same form made it. */
+  crisisAlert?: true;
 }
 
 /** Find the post an earlier submit of the same form created, if any. */
@@ -158,7 +158,8 @@ export async function unsafePublishPost(
   }
   await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, post.authorId), eq(forumDrafts.draftKey, post.draftKey)));
 
-  return { threadId: post.threadId, postId, position: thread.position, crisisAlert };
+  // Only a raised alert is reported, so a resubmitted form returns the same shape as the first submit of an ordinary post.
+  return { threadId: post.threadId, postId, position: thread.position, ...(crisisAlert ? { crisisAlert } : {}) };
 }
 
 async function isInClosedGroup(db: Executor, threadId: string): Promise<boolean> {
