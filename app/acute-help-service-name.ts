@@ -1,3 +1,4 @@
+import type { WordedAcuteHelpEntry } from "~/components/acute-help-list";
 import { m } from "~/paraglide/messages";
 import type { AcuteHelpEntry } from "../server/platform/config";
 
@@ -15,4 +16,9 @@ export function acuteHelpServiceName(entry: AcuteHelpEntry): string {
     default:
       return entry.name ?? entry.number;
   }
+}
+
+/** Word every configured help line in the request's language, for `AcuteHelpList`. */
+export function wordAcuteHelpEntries(entries: readonly AcuteHelpEntry[]): WordedAcuteHelpEntry[] {
+  return entries.map((entry) => ({ name: acuteHelpServiceName(entry), number: entry.number, hours: entry.hours ?? null }));
 }

@@ -3,14 +3,17 @@ import { randomBytes } from "node:crypto";
 import { data, redirect } from "react-router";
 
 import type { PostEditorLimits, PostEditorState, PostEditorText, PostEditorValues, PostFieldErrorTexts } from "~/components/post-editor";
-import { forumPaths } from "~/forum-paths";
+import { forumPaths, pageOfPosition } from "~/forum-paths";
 import { m } from "~/paraglide/messages";
+import { crisisHelpPanelText } from "~/crisis-help.server";
 import { identityGuardReasons } from "~/identity-guard-reasons.server";
 import { saveDraft } from "../server/forum/drafts";
 import { findIdentifyingDetails } from "../server/forum/identity-guard/find-identifying-details";
 import { CONTENT_WARNING_MAX_LENGTH, POST_BODY_MAX_LENGTH, THREAD_TITLE_MAX_LENGTH, type PostFieldErrors } from "../server/forum/post-input";
 import type { PersonActor } from "../server/identity/actor";
+import { findCrisisLanguageInPost } from "../server/moderation/screen-new-post";
 import type { RequestState } from "../server/platform/request-context";
+import { can } from "../server/policy";
 
 export const postEditorLimits: PostEditorLimits = { titleMax: THREAD_TITLE_MAX_LENGTH, bodyMax: POST_BODY_MAX_LENGTH, contentWarningMax: CONTENT_WARNING_MAX_LENGTH };
 
@@ -27,7 +30,12 @@ export function editorValues(form: FormData): PostEditorValues {
   return { title: text("title"), body: text("body"), contentWarning: text("contentWarning") };
 }
 
-export type PublishOutcome = { status: "published"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | { status: "locked" } | { status: "suspended" } | { status: "not_found" };
+export type PublishOutcome =
+  | { status: "published"; threadId: string; postId: string; position: number; crisisAlert?: boolean }
+  | { status: "invalid"; errors: PostFieldErrors }
+  | { status: "locked" }
+  | { status: "suspended" }
+  | { status: "not_found" };
 
 /**
  * Handle a post of the writing form: save a draft, or check the text with the
@@ -58,7 +66,9 @@ export async function submitPostEditor(
     if (findings.length > 0 || titleFindings.length > 0 || warningFindings.length > 0) {
       await saveDraft(state.portal.db, actor, { draftKey: form.get("draftKey"), ...values });
       const guardReasons = identityGuardReasons([...findings, ...titleFindings, ...warningFindings]);
-      return { editor: { values, findings, titleFindings, warningFindings, guardReasons } };
+      // The guard stops the text before it is published, so no crisis alert is raised yet, but the writer sees the help at once.
+      const crisisHelp = !can(actor, "forum.moderate") && findCrisisLanguageInPost(values) ? crisisHelpPanelText("draft", state.portal.config.acuteHelp) : undefined;
+      return { editor: { values, findings, titleFindings, warningFindings, guardReasons, crisisHelp } };
     }
   }
 
@@ -67,7 +77,7 @@ export async function submitPostEditor(
     case "published":
       state.log.info({ accountId: actor.accountId, postId: outcome.postId, threadId: outcome.threadId }, "forum_post.published");
       state.portal.nudgeNotificationMailer();
-      return redirect(forumPaths.post(outcome.threadId, outcome.postId, outcome.position));
+      return redirect(writtenPostPath(outcome.threadId, outcome.postId, outcome.position, outcome.crisisAlert ?? false));
     case "invalid":
       return { editor: { values, errors: postFieldErrorTexts(outcome.errors) } };
     case "locked":
@@ -78,6 +88,16 @@ export async function submitPostEditor(
     case "not_found":
       throw data({ code: "not_found" }, { status: 404 });
   }
+}
+
+/**
+ * Build the thread page's address right after the reader wrote a post.
+ * `written` lets the page show the crisis panel, which it only does for the
+ * writer's own post, and the anchor lands on the panel when there is one.
+ */
+function writtenPostPath(threadId: string, postId: string, position: number, crisisAlert: boolean): string {
+  const page = pageOfPosition(position);
+  return `${forumPaths.thread(threadId)}?${page > 1 ? `page=${page}&` : ""}written=${postId}#${crisisAlert ? "crisis-panel" : `post-${postId}`}`;
 }
 
 /** Word each field's error code in the request's language. */

@@ -49,5 +49,9 @@ export default [
   route("moderation/threads/:threadId", "routes/moderation-thread.tsx"),
   route("moderation/posts/:postId/edit", "routes/moderation-post-edit.tsx"),
   route("moderation/members/:pseudonym", "routes/moderation-member.tsx"),
+  route("moderation/settings", "routes/moderation-settings.tsx"),
+  route("moderation/duty", "routes/moderation-duty.tsx"),
+  route("moderation/approvals", "routes/moderation-approvals.tsx"),
+  route("moderation/crisis-alerts", "routes/moderation-crisis-alerts.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

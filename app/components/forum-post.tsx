@@ -18,6 +18,8 @@ export type ForumPostView = Omit<PostView, "reactions" | "moderatorNote" | "hidd
   /** The moderator's note, worded as a whole sentence on the server. */
   moderatorNote: string | null;
   hiddenNotice: HiddenPostNotice | null;
+  /** Why the reader's own post waits for a moderator, worded on the server; null for every other post. */
+  pendingNote: { label: string; why: string } | null;
   reactions: (PostView["reactions"][number] & { buttonText: string; countText: string })[];
 };
 
@@ -52,6 +54,18 @@ export function ForumPost(props: { post: ForumPostView; threadId: string; locale
           ) : null}
         </p>
       </header>
+      {post.pendingNote ? (
+        <div className="forum-post__pending">
+          <p className="ds-paragraph">
+            <span className="ds-tag" data-color="info">
+              {post.pendingNote.label}
+            </span>
+          </p>
+          <p className="ds-paragraph" data-size="sm">
+            {post.pendingNote.why}
+          </p>
+        </div>
+      ) : null}
       <PostContent post={post} />
       {post.moderatorNote && post.state === "published" ? (
         <p className="ds-paragraph forum-post__moderator-note" data-size="sm">
@@ -62,6 +76,11 @@ export function ForumPost(props: { post: ForumPostView; threadId: string; locale
       {post.state !== "published" && props.canModerate ? (
         <p className="forum-post__links ds-paragraph" data-size="sm">
           <Link to={moderationPaths.post(post.id)}>{m.forum_post_moderate()}</Link>
+        </p>
+      ) : null}
+      {post.state === "pending" && post.isOwn ? (
+        <p className="forum-post__links ds-paragraph" data-size="sm">
+          <Link to={forumPaths.editPost(post.id)}>{m.forum_post_edit()}</Link>
         </p>
       ) : null}
     </article>

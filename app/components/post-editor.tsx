@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Form, useNavigation } from "react-router";
 
+import { CrisisHelpPanel, type CrisisHelpPanelText } from "~/components/crisis-help-panel";
 import { CsrfField } from "~/components/csrf-field";
 import { IdentityGuardFindings, type IdentityGuardReasons } from "~/components/identity-guard-findings";
 import { m } from "~/paraglide/messages";
@@ -45,6 +46,8 @@ export interface PostEditorState {
   titleFindings?: IdentifyingDetail[];
   warningFindings?: IdentifyingDetail[];
   guardReasons?: IdentityGuardReasons;
+  /** Help for a writer whose text has crisis language, shown when the identity guard stopped it before publishing. */
+  crisisHelp?: CrisisHelpPanelText;
   draftSaved?: boolean;
 }
 
@@ -96,6 +99,7 @@ export function PostEditor(props: {
           <p className="ds-paragraph">{formError}</p>
         </div>
       ) : null}
+      {state?.crisisHelp ? <CrisisHelpPanel id={`${id}-crisis`} text={state.crisisHelp} /> : null}
       {state?.titleFindings && state.titleFindings.length > 0 ? <IdentityGuardFindings text={values.title} details={state.titleFindings} reasons={state.guardReasons ?? {}} /> : null}
       {state?.findings && state.findings.length > 0 ? <IdentityGuardFindings text={values.body} details={state.findings} reasons={state.guardReasons ?? {}} /> : null}
       {state?.warningFindings && state.warningFindings.length > 0 ? <IdentityGuardFindings text={values.contentWarning} details={state.warningFindings} reasons={state.guardReasons ?? {}} /> : null}

@@ -1,4 +1,5 @@
-import { acuteHelpServiceName } from "~/acute-help-service-name";
+import { wordAcuteHelpEntries } from "~/acute-help-service-name";
+import { AcuteHelpList } from "~/components/acute-help-list";
 import { m } from "~/paraglide/messages";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/acute-help";
@@ -9,7 +10,7 @@ export function meta() {
 
 // Public, unauthenticated: the help numbers must reach anyone, signed in or not.
 export function loader({ context }: Route.LoaderArgs) {
-  return { entries: context.get(requestContext).portal.config.acuteHelp };
+  return { entries: wordAcuteHelpEntries(context.get(requestContext).portal.config.acuteHelp) };
 }
 
 export default function AcuteHelp({ loaderData }: Route.ComponentProps) {
@@ -21,17 +22,7 @@ export default function AcuteHelp({ loaderData }: Route.ComponentProps) {
       <div className="ds-alert" data-color="danger">
         <p className="ds-paragraph">{m.acute_help_intro()}</p>
       </div>
-      <ul className="acute-help-list">
-        {loaderData.entries.map((entry) => (
-          <li key={entry.number} className="ds-card">
-            <p className="ds-paragraph">{acuteHelpServiceName(entry)}</p>
-            <a className="acute-help-number ds-link" href={`tel:${entry.number.replace(/\s/g, "")}`}>
-              {entry.number}
-            </a>
-            {entry.hours ? <p className="ds-paragraph" data-size="sm">{entry.hours}</p> : null}
-          </li>
-        ))}
-      </ul>
+      <AcuteHelpList entries={loaderData.entries} />
       <p className="ds-paragraph">{m.acute_help_not_for_emergencies()}</p>
     </>
   );

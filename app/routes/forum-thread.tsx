@@ -1,5 +1,7 @@
+import { Fragment } from "react";
 import { data, Form, Link, redirect } from "react-router";
 
+import { CrisisHelpPanel } from "~/components/crisis-help-panel";
 import { CsrfField } from "~/components/csrf-field";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { ForumPost } from "~/components/forum-post";
@@ -9,6 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { forumPaths } from "~/forum-paths";
 import { wordModerationNotices } from "~/moderation-notices.server";
 import { moderationPaths } from "~/moderation-paths";
+import { crisisHelpPanelText } from "~/crisis-help.server";
 import { m } from "~/paraglide/messages";
 import { wordReactions } from "~/forum-reactions.server";
 import { wordHiddenPostNotice } from "~/hidden-post-notice.server";
@@ -23,6 +26,7 @@ import { recordThreadRead } from "../../server/forum/record-thread-read";
 import { quoteMarkdown } from "../../server/forum/render-markdown";
 import { draftKeyForReply, replyToThread } from "../../server/forum/reply-to-thread";
 import { setThreadSubscription } from "../../server/forum/set-subscription";
+import { getOwnCrisisAlert } from "../../server/moderation/get-own-crisis-alert";
 import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { markNotificationsRead } from "../../server/notifications/list-notifications";
 import { requestContext } from "../../server/platform/request-context";
@@ -53,12 +57,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     return {
       ...shown,
       body: null,
-      mutedWords: post.body ? findMuted(post.body) : [],
+      mutedWords: post.body && post.state === "published" ? findMuted(post.body) : [],
       reactions: wordReactions(post.reactions),
       moderatorNote: post.moderatorNote ? m.forum_post_moderator_note({ note: post.moderatorNote }) : null,
       hiddenNotice: wordHiddenPostNotice(post),
+      pendingNote: post.pendingReason ? pendingNote(post.pendingReason) : null,
     };
   });
+
+  // `written` names the post the reader just published; the panel shows only when it is their own post and has a crisis alert.
+  const crisis = await getOwnCrisisAlert(portal.db, actor, url.searchParams.get("written"));
+  const crisisPanel = crisis.status === "found" ? { postId: crisis.postId, text: crisisHelpPanelText(crisis.held ? "held" : "published", portal.config.acuteHelp) } : null;
 
   const ownNotices = await getOwnModerationNotices(portal.db, actor);
   // A suspended member reads and reports, but gets no editor or reaction buttons.
@@ -74,6 +83,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     thread: result.thread,
     page: result.page,
     posts,
+    crisisPanel,
     canWrite,
     canModerate: can(actor, "forum.moderate"),
     canReport: can(actor, "forum.report"),
@@ -101,6 +111,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       draftSavedAt: draft ? draft.updatedAt.toISOString() : null,
     },
   };
+}
+
+/** Word why the reader's own post waits for a moderator, on the server, so the page's script carries no wording in three languages. */
+function pendingNote(reason: "first_posts" | "crisis_out_of_hours") {
+  return { label: m.forum_post_pending_label(), why: reason === "crisis_out_of_hours" ? m.forum_post_pending_crisis() : m.forum_post_pending_first_posts() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -170,7 +185,10 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
 
       <div className="stack forum-posts">
         {posts.map((post) => (
-          <ForumPost key={post.id} post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canReport={loaderData.canReport} canModerate={loaderData.canModerate} />
+          <Fragment key={post.id}>
+            {loaderData.crisisPanel?.postId === post.id ? <CrisisHelpPanel id="crisis-panel" text={loaderData.crisisPanel.text} /> : null}
+            <ForumPost post={post} threadId={thread.id} locale={locale} canWrite={loaderData.canWrite} canReport={loaderData.canReport} canModerate={loaderData.canModerate} />
+          </Fragment>
         ))}
       </div>
       <Pagination page={page} pageCount={thread.pageCount} href={(target) => forumPaths.thread(thread.id, target)} label={text.pagesLabel} />

@@ -5,9 +5,11 @@ import { ModerationNotices } from "~/components/moderation-notices";
 import { forumPaths } from "~/forum-paths";
 import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
+import { moderationPresenceText } from "~/moderation-presence.server";
 import { requirePermission } from "~/route-guards.server";
 import { listForumCategories } from "../../server/forum/list-forum-categories";
 import { recordForumVisit } from "../../server/forum/record-thread-read";
+import { getModerationPresence } from "../../server/moderation/get-moderation-presence";
 import { getOwnModerationNotices } from "../../server/moderation/get-own-moderation-notices";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/forum";
@@ -24,7 +26,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   await recordForumVisit(portal.db, actor);
   const notices = wordModerationNotices(await getOwnModerationNotices(portal.db, actor), locale);
-  return { locale, categories: result.categories, notices };
+  const presence = await getModerationPresence(portal.db, actor);
+  return {
+    locale,
+    categories: result.categories,
+    notices,
+    presenceText: presence.status === "found" ? moderationPresenceText(presence, locale, portal.config.acuteHelp) : null,
+  };
 }
 
 export default function Forum({ loaderData }: Route.ComponentProps) {
@@ -37,6 +45,11 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
       </h1>
       <ModerationNotices notices={loaderData.notices} />
       <p className="ds-paragraph">{m.forum_intro()}</p>
+      {loaderData.presenceText ? (
+        <p className="ds-paragraph forum-presence" data-size="sm">
+          {loaderData.presenceText}
+        </p>
+      ) : null}
       <Form method="get" action={forumPaths.search()} className="search-form" role="search">
         <div className="ds-field">
           <label className="ds-label" htmlFor="forum-search">

@@ -65,12 +65,14 @@ export async function createThread(
       const published = await unsafePublishPost(tx, {
         threadId: thread!.id,
         authorId: actor.accountId,
+        authorIsModerator: can(actor, "forum.moderate"),
+        title,
         body,
         contentWarning,
         quotedPostId: null,
         idempotencyKey,
         draftKey: draftKeyForPlace(place),
-        newThreadInCategory: place.kind === "category" ? place.categoryId : undefined,
+        newThread: { categoryId: place.kind === "category" ? place.categoryId : null },
       });
       if (pin) await recordAuditEvent(tx, { actorId: actor.accountId, action: "moderation.thread_pinned", subjectType: "forum_thread", subjectId: thread!.id, details: { reason: null, onCreate: true } });
       return { status: "created", ...published } as const;

@@ -18,14 +18,15 @@ export async function deletePost(db: Database, actor: Actor, postId: string): Pr
 
   return db.transaction(async (tx) => {
     const [post] = await tx
-      .select({ threadId: forumPosts.threadId, position: forumPosts.position, deletedAt: forumPosts.deletedAt })
+      .select({ threadId: forumPosts.threadId, position: forumPosts.position, deletedAt: forumPosts.deletedAt, pendingReason: forumPosts.pendingReason })
       .from(forumPosts)
       .where(and(eq(forumPosts.id, postId), eq(forumPosts.authorId, actor.accountId)))
       .for("update");
     if (!post) return { status: "not_found" } as const;
 
     const deleted = await tx.update(forumPosts).set({ deletedAt: sql`now()` }).where(and(eq(forumPosts.id, postId), isNull(forumPosts.deletedAt))).returning({ id: forumPosts.id });
-    if (deleted.length > 0 && post.position > 1) {
+    // A post still waiting for a moderator was never counted as a reply.
+    if (deleted.length > 0 && post.position > 1 && post.pendingReason === null) {
       await tx.update(forumThreads).set({ replyCount: sql`greatest(${forumThreads.replyCount} - 1, 0)` }).where(eq(forumThreads.id, post.threadId));
     }
     return { status: "deleted", threadId: post.threadId, position: post.position } as const;

@@ -7,6 +7,7 @@ import { postWrittenAt, unsafeRevisePost } from "./revise-post";
 import { forumDrafts, forumPosts, forumThreads } from "./schema";
 import type { Actor } from "../identity/actor";
 import { unsafeFindActiveSuspension, type SuspendedResult } from "../moderation/find-active-suspension";
+import { unsafeRaiseCrisisAlertOnEdit } from "../moderation/raise-crisis-alert-on-edit";
 import type { Database, Executor } from "../platform/db";
 import { can } from "../policy";
 
@@ -21,7 +22,11 @@ export interface EditablePost {
 }
 
 export type GetEditablePostResult = ({ status: "found" } & EditablePost) | { status: "not_found" };
-export type EditPostResult = { status: "saved"; threadId: string; postId: string; position: number } | { status: "invalid"; errors: PostFieldErrors } | SuspendedResult | { status: "not_found" };
+export type EditPostResult =
+  | { status: "saved"; threadId: string; postId: string; position: number; crisisAlert: boolean }
+  | { status: "invalid"; errors: PostFieldErrors }
+  | SuspendedResult
+  | { status: "not_found" };
 
 const editInput = z.object({ body: postBodySchema, contentWarning: contentWarningSchema, title: threadTitleSchema.optional() });
 
@@ -36,12 +41,15 @@ export async function getEditablePost(db: Executor, actor: Actor, postId: string
 
 /**
  * Change the writer's own post. The version it replaces is kept, so
- * moderators can see what a post said before an edit.
+ * moderators can see what a post said before an edit. An edit that adds
+ * crisis language raises the post's first crisis alert.
  */
 export async function editPost(db: Database, actor: Actor, postId: string, input: { body: unknown; contentWarning?: unknown; title?: unknown }): Promise<EditPostResult> {
   if (!can(actor, "forum.write") || !z.uuid().safeParse(postId).success) return { status: "not_found" };
   const suspension = await unsafeFindActiveSuspension(db, actor.accountId);
   if (suspension) return { status: "suspended", endsAt: suspension.endsAt };
+  const writerId = actor.accountId;
+  const writerIsModerator = can(actor, "forum.moderate");
 
   return db.transaction(async (tx) => {
     const post = await findOwnLivePost(tx, actor.accountId, postId, { lock: true });
@@ -54,8 +62,12 @@ export async function editPost(db: Database, actor: Actor, postId: string, input
     await unsafeRevisePost(tx, post, { body, contentWarning });
     if (title !== undefined) await tx.update(forumThreads).set({ title }).where(eq(forumThreads.id, post.threadId));
     await tx.delete(forumDrafts).where(and(eq(forumDrafts.accountId, actor.accountId), eq(forumDrafts.draftKey, `post:${postId}`)));
+    // Peer moderators' posts raise no alert, as when they publish.
+    const crisisAlert = writerIsModerator
+      ? false
+      : await unsafeRaiseCrisisAlertOnEdit(tx, { postId, threadId: post.threadId, writerId, text: { title: title ?? "", body, contentWarning: contentWarning ?? "" } });
 
-    return { status: "saved", threadId: post.threadId, postId, position: post.position } as const;
+    return { status: "saved", threadId: post.threadId, postId, position: post.position, crisisAlert } as const;
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { POSTS_PER_PAGE } from "./thread-pages";
@@ -7,6 +7,7 @@ import { authorIsModerator, authorPseudonym, lastReadPosition } from "./forum-re
 import { notBlockedBetween, threadVisibleTo } from "./forum-visibility";
 import { closedGroups, forumCategories, forumPosts, forumReactions, forumThreads, forumThreadSubscriptions, type reactionKindEnum } from "./schema";
 import type { Locale } from "../identity/roles";
+import { isPendingReason, type PendingReason } from "../moderation/reason-codes";
 import type { Actor } from "../identity/actor";
 import type { Executor } from "../platform/db";
 import { AUTOMATIC_HIDE_REASON } from "../moderation/reason-codes";
@@ -24,10 +25,15 @@ export interface PostView {
   isOwn: boolean;
   createdAt: Date;
   editedAt: Date | null;
-  /** Deleted and hidden posts keep their place in the thread, without their text. */
-  state: "published" | "deleted" | "hidden";
+  /**
+   * Deleted and hidden posts keep their place in the thread, without their
+   * text. A pending post waits for a moderator: only its author sees it.
+   */
+  state: "published" | "deleted" | "hidden" | "pending";
+  /** Why an own pending post waits; null for every other post. */
+  pendingReason: PendingReason | null;
   bodyHtml: string | null;
-  /** The Markdown source, for quoting; null unless published. */
+  /** The Markdown source, for quoting; null unless published or the reader's own pending post. */
   body: string | null;
   contentWarning: string | null;
   /** A moderator's note about their edit, shown under the post to everyone; null unless published. */
@@ -129,18 +135,27 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       hiddenAt: forumPosts.hiddenAt,
       hiddenReason: forumPosts.hiddenReason,
       moderatorNote: forumPosts.moderatorNote,
+      pendingReason: forumPosts.pendingReason,
       body: forumPosts.body,
       bodyHtml: forumPosts.bodyHtml,
       contentWarning: forumPosts.contentWarning,
     })
     .from(forumPosts)
-    .where(and(eq(forumPosts.threadId, threadId), between(forumPosts.position, first, first + POSTS_PER_PAGE - 1), notBlockedBetween(readerId, forumPosts.authorId)))
+    .where(
+      and(
+        eq(forumPosts.threadId, threadId),
+        between(forumPosts.position, first, first + POSTS_PER_PAGE - 1),
+        notBlockedBetween(readerId, forumPosts.authorId),
+        // A post waiting for a moderator leaves no trace for other readers, not even a placeholder.
+        or(isNull(forumPosts.pendingReason), eq(forumPosts.authorId, readerId)),
+      ),
+    )
     .orderBy(asc(forumPosts.position));
 
   const reactions = await loadReactions(
     db,
     readerId,
-    rows.filter((row) => row.deletedAt === null && row.hiddenAt === null).map((row) => row.id),
+    rows.filter((row) => postState(row) === "published").map((row) => row.id),
   );
 
   return rows.map((row) => {
@@ -148,6 +163,8 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
     const published = state === "published";
     const isOwn = row.authorId === readerId;
     const explained = state === "hidden" && (isOwn || readerModerates);
+    // The author reads their own waiting post; nobody else gets it from this query.
+    const readable = published || state === "pending";
     return {
       id: row.id,
       position: row.position,
@@ -156,9 +173,10 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
-      bodyHtml: published ? row.bodyHtml : null,
-      body: published ? row.body : null,
-      contentWarning: published ? row.contentWarning : null,
+      pendingReason: state === "pending" && isPendingReason(row.pendingReason) ? row.pendingReason : null,
+      bodyHtml: readable ? row.bodyHtml : null,
+      body: readable ? row.body : null,
+      contentWarning: readable ? row.contentWarning : null,
       moderatorNote: published ? row.moderatorNote : null,
       reactions: published ? (reactions.get(row.id) ?? emptyReactions()) : [],
       hidden: explained ? { reason: row.hiddenReason, note: hideNote(row.hiddenReason, row.moderatorNote) } : null,
@@ -172,9 +190,10 @@ function hideNote(reason: string | null, moderatorNote: string | null): string |
   return reason === AUTOMATIC_HIDE_REASON ? null : moderatorNote;
 }
 
-function postState(row: { deletedAt: Date | null; hiddenAt: Date | null }): PostView["state"] {
+function postState(row: { deletedAt: Date | null; hiddenAt: Date | null; pendingReason: string | null }): PostView["state"] {
   if (row.deletedAt !== null) return "deleted";
   if (row.hiddenAt !== null) return "hidden";
+  if (row.pendingReason !== null) return "pending";
   return "published";
 }
 

@@ -55,6 +55,7 @@ export async function replyToThread(
       const published = await unsafePublishPost(tx, {
         threadId,
         authorId: actor.accountId,
+        authorIsModerator: can(actor, "forum.moderate"),
         body,
         contentWarning,
         quotedPostId: quotedPostId && (await isQuotable(tx, actor.accountId, threadId, quotedPostId)) ? quotedPostId : null,

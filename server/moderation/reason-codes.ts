@@ -13,6 +13,14 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 export const MODERATOR_REASONS = ["hurtful", "identifying", "unsafe_detail", "advertising", "off_topic", "repeated_breaches", "other"] as const;
 export type ModeratorReason = (typeof MODERATOR_REASONS)[number];
 
+/** Why a post waits for a moderator before others can read it (`forum_posts.pending_reason`). */
+export const pendingReasons = ["first_posts", "crisis_out_of_hours"] as const;
+export type PendingReason = (typeof pendingReasons)[number];
+
+export function isPendingReason(value: unknown): value is PendingReason {
+  return typeof value === "string" && (pendingReasons as readonly string[]).includes(value);
+}
+
 /** Set by the portal itself: enough members reported the post, and it stays hidden until a moderator decides. */
 export const AUTOMATIC_HIDE_REASON = "reported";
 

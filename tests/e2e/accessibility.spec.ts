@@ -59,10 +59,13 @@ const pagesByViewer: { viewer: string | null; paths: string[] }[] = [
       `/forum/categories/${demoForumCategories[0]!.slug}/new`,
       "/moderation/reports",
       `/moderation/posts/${demoForumId("post", "post-uapnet:0")}`,
+      "/moderation/settings",
+      "/moderation/approvals",
+      "/moderation/crisis-alerts",
     ],
   },
   { viewer: "provider-2", paths: ["/", "/invitations", "/settings"] },
-  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log"] },
+  { viewer: "administrator", paths: ["/", "/admin", "/admin/people", "/admin/audit-log", "/admin/forum", "/invitations", "/moderation/log", "/moderation/settings"] },
   { viewer: "researcher", paths: ["/", "/settings"] },
 ];
 

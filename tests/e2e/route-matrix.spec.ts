@@ -96,6 +96,11 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "forum/posts/:postId/report": { url: `/forum/posts/${demoForumId("post", "post-uapnet:0")}/report`, expected: signedIn(["member", "peer_moderator"]) },
   "moderation/reports": { url: "/moderation/reports", expected: signedIn(["peer_moderator"]) },
   "moderation/posts/:postId": { url: `/moderation/posts/${demoForumId("post", "post-uapnet:0")}`, expected: signedIn(["peer_moderator"]) },
+  "moderation/settings": { url: "/moderation/settings", expected: signedIn(["peer_moderator", "administrator"]) },
+  // The duty toggle only accepts a POST; a GET finds nothing for anyone.
+  "moderation/duty": { url: "/moderation/duty", expected: everyone("not-found") },
+  "moderation/approvals": { url: "/moderation/approvals", expected: signedIn(["peer_moderator"]) },
+  "moderation/crisis-alerts": { url: "/moderation/crisis-alerts", expected: signedIn(["peer_moderator"]) },
   "forum/groups": { url: "/forum/groups", expected: signedIn(["member", "peer_moderator"]) },
   // No seeded group has this id, and a group a viewer has not joined reads as missing, so every signed-in viewer gets 404.
   // Action-only: the "I have read this" button of a warning posts here; GET is not a page.
