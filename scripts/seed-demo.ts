@@ -6,6 +6,7 @@ import type { Role } from "../server/identity/roles";
 import { encryptText, lookupHash, type KeyRing } from "../server/platform/crypto";
 import type { Executor } from "../server/platform/db";
 import { seedDemoForum } from "./seed-demo-forum";
+import { seedDemoModeration } from "./seed-demo-moderation";
 
 /**
  * Demo data: two invented communities and the people of a small deployment.
@@ -97,4 +98,5 @@ export async function seedDemo(tx: Executor, keys: KeyRing) {
   }
 
   await seedDemoForum(tx, keys, accountIds);
+  await seedDemoModeration(tx, accountIds);
 }

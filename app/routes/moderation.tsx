@@ -1,12 +1,14 @@
 import { data, Form, Link } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { ModeratorDutyForm } from "~/components/moderator-duty-form";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { getModerationOverview, markModerationSeen, type OverviewPost } from "../../server/moderation/get-moderation-overview";
+import { getModeratorDuty } from "../../server/moderation/get-moderator-duty";
 import { requestContext } from "../../server/platform/request-context";
 import type { Locale } from "../../server/identity/roles";
 import type { Route } from "./+types/moderation";
@@ -20,7 +22,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { portal, locale } = context.get(requestContext);
   const result = await getModerationOverview(portal.db, actor);
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
-  return { locale, overview: result.overview };
+  const duty = await getModeratorDuty(portal.db, actor);
+  return { locale, overview: result.overview, onDuty: duty.status === "found" ? duty.onDuty : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -42,6 +45,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
         {m.moderation_title()}
       </h1>
       <p className="ds-paragraph">{m.moderation_intro()}</p>
+      {loaderData.onDuty !== null ? <ModeratorDutyForm onDuty={loaderData.onDuty} returnTo={moderationPaths.overview()} /> : null}
 
       <nav aria-labelledby="moderation-queues-heading">
         <h2 id="moderation-queues-heading" className="ds-heading" data-size="sm">
