@@ -57,6 +57,8 @@ async function expectNoViolations(page: Page, label: string) {
 
 for (const { viewer, paths } of pagesByViewer) {
   test(`axe finds nothing for ${viewer ?? "signed out"}`, async ({ browser }) => {
+    // One axe run takes about a second on two idle cores and several under load, so the limit grows with the pages checked.
+    test.setTimeout(Math.max(60_000, paths.length * allLocales.length * 4_000));
     const context = await browser.newContext();
     const page = await context.newPage();
     if (viewer) await signInAsDemo(page, viewer);
