@@ -278,8 +278,9 @@ export default function ModerationSettings({ loaderData, actionData }: Route.Com
           <p className="ds-paragraph" id="settings-hours-help">
             {m.moderation_settings_hours_help()}
           </p>
-          <div className="admin-table-scroll" role="region" aria-labelledby="settings-hours-heading" tabIndex={0}>
+          <div className="admin-table-scroll" role="region" aria-labelledby="settings-hours-caption" tabIndex={0}>
             <table className="ds-table moderated-hours" data-border="true" data-size="sm" aria-describedby="settings-hours-help">
+              <caption id="settings-hours-caption">{m.moderation_settings_hours_caption()}</caption>
               <thead>
                 <tr>
                   <td />
