@@ -47,8 +47,11 @@ export const languageNames: Record<Locale, string> = { nb: "Norsk bokmål", nn: 
 /** Switch language with the header's language menu, as a person would: open it, then press the language. */
 export async function chooseLanguage(page: Page, locale: Locale) {
   const menu = page.locator("header details.language-menu");
-  await menu.locator("summary").click();
-  await menu.getByRole("button", { name: languageNames[locale], exact: true }).click();
+  // Hydration on a busy machine can close the menu again right after it opened, so open it until the button can be pressed.
+  await expect(async () => {
+    if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click();
+    await menu.getByRole("button", { name: languageNames[locale], exact: true }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
 
