@@ -1,7 +1,7 @@
 /** Wording of moderation codes: reasons and post states, shared by the moderation pages and the thread page. */
 import { m } from "~/paraglide/messages";
 import type { ModeratedPostState } from "../server/moderation/get-post-for-moderation";
-import { isReportReason, type HiddenReason, type ReportReason } from "../server/moderation/reason-codes";
+import { isReportReason, MODERATOR_REASONS, type HiddenReason, type ModeratorReason, type PendingReason, type ReportReason } from "../server/moderation/reason-codes";
 
 /** The reason a member picks in the report form, as the form lists it. */
 export function reportReasonLabel(reason: ReportReason): string {
@@ -77,4 +77,30 @@ export function moderatedPostStateLabel(state: ModeratedPostState): string {
     case "deleted":
       return m.moderation_post_state_deleted();
   }
+}
+
+/** List the options of a moderator's reason select, worded. */
+export function moderationReasonOptions(): { value: ModeratorReason; label: string }[] {
+  return MODERATOR_REASONS.map((value) => ({ value, label: moderationReasonLabel(value) }));
+}
+
+/** Word why a post waits for a moderator. */
+export function pendingReasonText(reason: PendingReason): string {
+  return reason === "crisis_out_of_hours" ? m.moderation_pending_reason_crisis_out_of_hours() : m.moderation_pending_reason_first_posts();
+}
+
+/** Word the crisis categories of an alert and join them, in the detector's order (most serious first). */
+export function crisisCategoriesText(categories: readonly string[]): string {
+  return categories
+    .map((category) => {
+      switch (category) {
+        case "suicide":
+          return m.moderation_crisis_category_suicide();
+        case "self_harm":
+          return m.moderation_crisis_category_self_harm();
+        default:
+          return m.moderation_crisis_category_crisis();
+      }
+    })
+    .join(", ");
 }

@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/format-date";
-import { moderationReasonLabel } from "~/moderation-reason-label";
+import { moderationReasonLabel } from "~/moderation-labels";
 import { m } from "~/paraglide/messages";
 import type { Locale } from "../server/identity/roles";
 import type { OwnModerationNotices } from "../server/moderation/get-own-moderation-notices";

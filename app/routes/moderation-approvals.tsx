@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
-import { crisisCategoriesText, moderatorReasonText, pendingReasonText } from "~/moderation-texts";
+import { crisisCategoriesText, moderationReasonLabel, pendingReasonText } from "~/moderation-labels";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
@@ -171,7 +171,7 @@ function PendingPost({ post, locale, reasonMissing }: { post: PendingPostView; l
               <option value="">{m.moderation_approvals_decline_reason_choose()}</option>
               {MODERATOR_REASONS.map((reason) => (
                 <option key={reason} value={reason}>
-                  {moderatorReasonText(reason)}
+                  {moderationReasonLabel(reason)}
                 </option>
               ))}
             </select>

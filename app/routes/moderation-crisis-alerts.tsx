@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
-import { crisisCategoriesText } from "~/moderation-texts";
+import { crisisCategoriesText } from "~/moderation-labels";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";

@@ -4,7 +4,7 @@ import { CsrfField } from "~/components/csrf-field";
 import { ModerationReasonSelect } from "~/components/moderation-reason-select";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
-import { moderationReasonOptions } from "~/moderation-reason-label";
+import { moderationReasonOptions } from "~/moderation-labels";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
