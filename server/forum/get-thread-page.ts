@@ -30,7 +30,7 @@ export interface PostView {
    * text. A pending post waits for a moderator: only its author sees it.
    */
   state: "published" | "deleted" | "hidden" | "pending";
-  /** Why an own pending post waits; null for every other post. */
+  /** The reason the reader's own pending post waits; null for every other post. */
   pendingReason: PendingReason | null;
   bodyHtml: string | null;
   /** The Markdown source, for quoting; null unless published or the reader's own pending post. */
@@ -185,7 +185,7 @@ async function loadPosts(db: Executor, readerId: string, threadId: string, page:
   });
 }
 
-/** A post hidden by reports carries no note; its `moderator_note` can only be an older edit note. */
+/** Return the moderator's note to show with a hidden post: none when reports hid it, because its `moderator_note` can then only be an older edit note. */
 function hideNote(reason: string | null, moderatorNote: string | null): string | null {
   return reason === AUTOMATIC_HIDE_REASON ? null : moderatorNote;
 }

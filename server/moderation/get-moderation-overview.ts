@@ -27,7 +27,7 @@ export interface OverviewPost {
 
 export interface ModerationOverview {
   counts: { newPosts: number; unanswered: number; reportedPosts: number; pendingPosts: number; openCrisisAlerts: number };
-  /** Where "new" starts: the moderator's last "seen", or a week back. */
+  /** The start of "new": the moderator's last "seen" mark, or a week back. */
   newSince: Date;
   newPosts: OverviewPost[];
   /** Oldest first, each with the first post of the run nobody else has answered. */
@@ -175,7 +175,7 @@ async function listUnanswered(db: Executor, afterHours: number, now: Date): Prom
       and post.created_at <= ${cutoff}
     order by post.created_at asc, post.id asc
   `);
-  // Both drivers answer raw SQL with `{ rows }`; the shared executor type does not say so.
+  // Both drivers return raw SQL results as `{ rows }`, but the shared executor type does not declare it.
   const { rows } = result as unknown as { rows: UnansweredRow[] };
   return rows.map((row) => ({
     postId: row.post_id,

@@ -111,7 +111,8 @@ describe.each(testEngines())("moderation actions on %s", (engine) => {
       expect(await replyToThread(database.db, reader, thread.threadId, { body: "Svar", idempotencyKey: formKey() })).toEqual({ status: "locked" });
 
       const page = await getThreadPage(database.db, reader, thread.threadId, 1, "nb");
-      expect(page.status === "found" && page.thread.locked).toBe(true);
+      if (page.status !== "found") throw new Error(`Thread page: ${page.status}`);
+      expect(page.thread.locked).toBe(true);
 
       expect(await unlockThread(database.db, moderator, thread.threadId, {})).toMatchObject({ status: "saved", changed: true });
       expect(await replyToThread(database.db, reader, thread.threadId, { body: "Svar", idempotencyKey: formKey() })).toMatchObject({ status: "created" });
@@ -223,7 +224,8 @@ describe.each(testEngines())("moderation actions on %s", (engine) => {
       expect(sent).toEqual([{ kind: "moderation_post_edited" }]);
 
       const page = await getThreadPage(database.db, reader, thread.threadId, 1, "nb");
-      expect(page.status === "found" && page.posts[0]?.moderatorNote).toBe("Tok bort adressen, så ingen kan finne deg.");
+      if (page.status !== "found") throw new Error(`Thread page: ${page.status}`);
+      expect(page.posts[0]?.moderatorNote).toBe("Tok bort adressen, så ingen kan finne deg.");
     });
 
     test("edit sent twice acts once", async () => {

@@ -5,15 +5,15 @@ import { z } from "zod";
  * them. Only codes are stored; each page words them in the reader's language.
  */
 
-/** What a member picks when they report a post. */
+/** Reasons a member can pick when reporting a post. */
 export const REPORT_REASONS = ["hurtful", "identifying", "at_risk", "spam", "other"] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-/** What a moderator gives when they hide a post, warn or suspend a member. `unsafe_detail` means details of methods of self-harm or suicide. */
+/** Reasons a moderator gives for hiding a post, warning or suspending a member. `unsafe_detail` means details of methods of self-harm or suicide. */
 export const MODERATOR_REASONS = ["hurtful", "identifying", "unsafe_detail", "advertising", "off_topic", "repeated_breaches", "other"] as const;
 export type ModeratorReason = (typeof MODERATOR_REASONS)[number];
 
-/** Why a post waits for a moderator before others can read it (`forum_posts.pending_reason`). */
+/** Reasons a post waits for a moderator before others can read it (`forum_posts.pending_reason`). */
 export const pendingReasons = ["first_posts", "crisis_out_of_hours"] as const;
 export type PendingReason = (typeof pendingReasons)[number];
 

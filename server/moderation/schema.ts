@@ -21,7 +21,7 @@ export const forumPostReports = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     /** A code from the short list the form offers (`hurtful`, `identifying`, `at_risk`, `spam`, `other`). */
     reason: text("reason").notNull(),
-    /** What the reporter added in their own words, for moderators only. */
+    /** The reporter's own words, for moderators only. */
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
@@ -97,7 +97,7 @@ export const moderationSettings = pgTable(
   ],
 );
 
-/** A peer moderator who has said they are on duty now. No row means off duty. */
+/** A peer moderator who is on duty now. No row means off duty. */
 export const moderatorDuty = pgTable("moderator_duty", {
   accountId: uuid("account_id")
     .primaryKey()
