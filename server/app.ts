@@ -51,6 +51,8 @@ export function createPortalApp({ portal, build, development = false, assets }: 
     }
   });
 
+  if (portal.testClock) mountTestClock(app, portal);
+
   if (assets) app.use(assets);
 
   app.use(assignRequestId(portal));
@@ -86,6 +88,25 @@ export function createPortalApp({ portal, build, development = false, assets }: 
   });
 
   return app;
+}
+
+/**
+ * Tests only (TEST_CLOCK=on, refused in production): set the portal's clock
+ * and run the jobs that are due at the new time, so a journey can reach a
+ * reminder's time without waiting. Answers from 127.0.0.1 only.
+ */
+function mountTestClock(app: express.Express, portal: Portal) {
+  app.post("/test/clock", express.json(), async (req, res) => {
+    const clock = portal.testClock;
+    const instant = new Date(String((req.body as { now?: unknown } | undefined)?.now ?? ""));
+    if (!clock || req.socket.remoteAddress?.replace(/^::ffff:/, "") !== "127.0.0.1" || Number.isNaN(instant.getTime())) {
+      res.status(400).json({ error: "send {\"now\": an ISO 8601 time} from 127.0.0.1" });
+      return;
+    }
+    clock.set(instant);
+    const jobsRun = await portal.jobs.runNow();
+    res.json({ now: clock.now().toISOString(), jobsRun });
+  });
 }
 
 /**

@@ -23,7 +23,11 @@ export type Permission =
   | "moderation.view"
   | "moderation_settings.manage"
   | "moderation_log.view"
-  | "account.pause";
+  | "account.pause"
+  | "cafes.read"
+  | "cafes.host"
+  | "cafes.propose"
+  | "cafes.approve";
 
 const grants: Record<Permission, readonly Role[]> = {
   "settings.use": ["member", "peer_moderator", "provider", "administrator", "researcher"],
@@ -48,6 +52,12 @@ const grants: Record<Permission, readonly Role[]> = {
   "moderation_settings.manage": ["peer_moderator", "administrator"],
   "moderation_log.view": ["peer_moderator", "administrator"],
   "account.pause": ["member", "peer_moderator"],
+  // Kaféer are part of the peer space too: never providers, administrators or researchers.
+  // Use cases also check that the person belongs to the kafé's community.
+  "cafes.read": ["member", "peer_moderator"],
+  "cafes.host": ["peer_moderator"],
+  "cafes.propose": ["member", "peer_moderator"],
+  "cafes.approve": ["peer_moderator"],
 };
 
 export function can(actor: Actor, permission: Permission): actor is PersonActor {

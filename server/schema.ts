@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and for the typed query API.
 export * from "./audit/schema";
+export * from "./cafes/schema";
 export * from "./communities/schema";
 export * from "./forum/schema";
 export * from "./identity/schema";

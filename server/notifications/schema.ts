@@ -20,6 +20,8 @@ export const notifications = pgTable(
     actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
     threadId: uuid("thread_id"),
     postId: uuid("post_id"),
+    /** The kafé or meet-up a kafé notification is about. */
+    cafeId: uuid("cafe_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
     /** Null while an e-mail may still be owed; set when sent or when none is wanted. */

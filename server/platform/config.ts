@@ -76,6 +76,7 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "a URL such as smtp://user:password@host:587").optional(),
   MAIL_FROM: z.string().min(3, "a sender such as ReConnect <no-reply@example.no>").default("ReConnect <no-reply@reconnect.invalid>"),
   ACUTE_HELP: z.string().optional(),
+  TEST_CLOCK: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...oidcClient("OIDC_IDPORTEN"),
   OIDC_IDPORTEN_ACR: z.string().min(1).default("idporten-loa-high"),
@@ -116,6 +117,8 @@ export interface Config {
   acuteHelp: AcuteHelpEntry[];
   logLevel: string;
   oidc: OidcClientConfig[];
+  /** Tests only: POST /test/clock sets the portal's clock and runs due jobs. */
+  testClock: boolean;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     acuteHelp: values.ACUTE_HELP ? parseAcuteHelp(values.ACUTE_HELP) : [...defaultAcuteHelp],
     logLevel: values.LOG_LEVEL,
     oidc,
+    testClock: values.TEST_CLOCK === "on",
   };
 
   if (config.env === "production") {
@@ -174,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "ENCRYPTION_KEYS and LOOKUP_KEY are missing, and NODE_ENV is production. " +
           "Set ENCRYPTION_KEYS=k1:<openssl rand -base64 32> and LOOKUP_KEY=<openssl rand -base64 32>, and keep them safe: without them the stored names and ID numbers cannot be read.",
       );
+    }
+    if (config.testClock) {
+      throw new ConfigError("TEST_CLOCK=on is not allowed when NODE_ENV is production. Remove TEST_CLOCK or set it to off.");
     }
     if (config.demoMode === "on") {
       throw new ConfigError("DEMO_MODE=on is not allowed when NODE_ENV is production. Remove DEMO_MODE or set it to off.");

@@ -1,12 +1,15 @@
 import { count, eq } from "drizzle-orm";
 
 import { accounts } from "../identity/schema";
+import { cafeJobHandlers } from "../cafes/cafe-jobs";
 import { startNotificationMailer } from "../notifications/start-notification-mailer";
 import { seedDemo } from "../../scripts/seed-demo";
+import { createSettableClock, systemClock, type Clock, type SettableClock } from "./clock";
 import type { Config } from "./config";
 import type { KeyRing } from "./crypto";
 import { openDatabase, type Database } from "./db";
 import { startHousekeeping } from "./housekeeping";
+import { startJobWorker, type JobWorker } from "./jobs";
 import { loadKeyRing } from "./keys";
 import type { Logger } from "./logger";
 import { createMailer, type Mailer } from "./mail";
@@ -22,6 +25,11 @@ export interface Portal {
   mailer: Mailer;
   /** Ask for pending notification e-mails to be sent soon, e.g. after a post is published. */
   nudgeNotificationMailer(): void;
+  /** "Now" for kaféer and reminders; settable only when TEST_CLOCK is on. */
+  clock: Clock;
+  /** Set when TEST_CLOCK is on: POST /test/clock moves this clock. */
+  testClock?: SettableClock;
+  jobs: JobWorker;
   /** Demo sign-in is offered; never true when NODE_ENV is production. */
   demo: boolean;
   ping(): Promise<void>;
@@ -38,6 +46,9 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const stopHousekeeping = startHousekeeping(handle.db, log);
   const notificationMailer = startNotificationMailer(handle.db, { keys, mailer, publicUrl: config.publicUrl, log });
+  const testClock = config.testClock ? createSettableClock() : undefined;
+  const clock = testClock ?? systemClock;
+  const jobWorker = startJobWorker(handle.db, cafeJobHandlers({ keys, mailer, publicUrl: config.publicUrl, log, config, dataDir: config.dataDir }), { clock, log });
 
   return {
     config,
@@ -47,11 +58,15 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
     log,
     mailer,
     nudgeNotificationMailer: notificationMailer.nudge,
+    clock,
+    testClock,
+    jobs: jobWorker,
     demo,
     ping: handle.ping,
     close: async () => {
       stopHousekeeping();
       notificationMailer.stop();
+      jobWorker.stop();
       mailer.close();
       await handle.close();
     },

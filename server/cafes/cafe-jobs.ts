@@ -1,0 +1,24 @@
+import type { Config } from "../platform/config";
+import type { KeyRing } from "../platform/crypto";
+import type { JobHandler } from "../platform/jobs";
+import type { Logger } from "../platform/logger";
+import type { Mailer } from "../platform/mail";
+
+/** What kafé jobs need from the running portal. */
+export interface CafeJobServices {
+  keys: KeyRing;
+  mailer: Mailer;
+  publicUrl: URL;
+  log: Logger;
+  config: Config;
+  dataDir: string;
+}
+
+/** The queue of kafé reminders; one job per member, kafé and reminder time. */
+export const CAFE_REMINDER_QUEUE = "cafe_reminder";
+
+/** The job handlers of the kafé domain, by queue name. */
+export function cafeJobHandlers(services: CafeJobServices): Record<string, JobHandler> {
+  void services;
+  return {};
+}
