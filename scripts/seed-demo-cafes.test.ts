@@ -37,7 +37,7 @@ describe.each(testEngines())("demo kaféer on %s", (engine) => {
       .orderBy(asc(cafes.startsAt));
   }
 
-  test("each community has a monthly series of ten kaféer, each at the same local time", async () => {
+  test("ten monthly kaféer per community", async () => {
     expect(await database.db.select({ id: cafeSeries.id }).from(cafeSeries)).toHaveLength(demoCafeSeries.length);
     for (const series of demoCafeSeries) {
       const rows = await cafesOf(series.community);
@@ -47,7 +47,7 @@ describe.each(testEngines())("demo kaféer on %s", (engine) => {
     }
   });
 
-  test("past kaféer have registered attendance and future ones do not", async () => {
+  test("attendance registered for past kaféer", async () => {
     const now = new Date();
     for (const row of await cafesOf("bjorkelia")) {
       const past = row.endsAt.getTime() <= now.getTime();
@@ -55,7 +55,7 @@ describe.each(testEngines())("demo kaféer on %s", (engine) => {
     }
   });
 
-  test("the next Bjørkelia kafé has five coming, a walk offer and scheduled reminders", async () => {
+  test("next Bjørkelia kafé answers and reminders", async () => {
     const [next] = (await cafesOf("bjorkelia")).filter((row) => row.startsAt.getTime() > Date.now());
     const answers = await database.db
       .select({ pseudonym: memberProfiles.pseudonym, answer: cafeRsvps.answer })
@@ -75,7 +75,7 @@ describe.each(testEngines())("demo kaféer on %s", (engine) => {
     expect(Number(count)).toBeGreaterThanOrEqual(5);
   });
 
-  test("a member's meet-up waits for approval", async () => {
+  test("member meet-up waits for approval", async () => {
     const pending = await database.db.select({ title: cafes.title }).from(cafes).where(eq(cafes.approval, "pending"));
     expect(pending).toEqual([{ title: "Kaffe på torget" }]);
   });
@@ -93,7 +93,7 @@ describe("demo kaféer seeded on a given day", () => {
     await database?.close();
   });
 
-  test("keep 18:00 in Oslo on both sides of the change to summer time", async () => {
+  test("18:00 kept across summer time", async () => {
     const rows = await database.db.select({ startsAt: cafes.startsAt }).from(cafes).innerJoin(communities, eq(communities.id, cafes.communityId)).where(eq(communities.slug, "bjorkelia")).orderBy(asc(cafes.startsAt));
     const starts = rows.map((row) => row.startsAt.toISOString());
     // First Tuesdays: 2027-03-02 is winter time (UTC+1), 2027-04-06 summer time (UTC+2).

@@ -24,7 +24,7 @@ interface DemoSeries {
   accessibilityNotes: string;
   capacity: number;
   topics: string[];
-  /** Who came to past kaféer; the first ones also answer the next kafé in `nextAnswers`. */
+  /** Members who answered coming to past kaféer; most of them came. */
   regulars: string[];
 }
 
@@ -74,8 +74,8 @@ const nextBjorkeliaAnswers: { person: string; answer: "coming" | "maybe" }[] = [
 ];
 
 /**
- * The local date ("YYYY-MM-DD") of the nth (or last, -1) ISO weekday in a
- * month. Months are counted from January 0 of `year` and may run past 11.
+ * Return the local date ("YYYY-MM-DD") of the nth (or last, -1) ISO weekday
+ * in a month. `month` counts from 0 for January of `year` and may be negative or past 11.
  */
 function nthWeekdayOfMonth(year: number, month: number, weekday: number, weekOfMonth: number): string {
   const first = new Date(Date.UTC(year, month, 1));
@@ -170,7 +170,7 @@ export async function seedDemoCafes(tx: Executor, accountIds: ReadonlyMap<string
   for (const answer of upcoming) await unsafeScheduleCafeReminders(tx, answer.cafeId, answer.accountId, now);
 }
 
-/** Past kaféer: three to four regulars said they were coming; most came. */
+/** Insert answers to a past kafé: three or four regulars answered coming, and most came. */
 async function seedPastAnswers(tx: Executor, accountIds: ReadonlyMap<string, string>, cafeId: string, regulars: string[], monthOffset: number, endedAt: Date) {
   for (const [index, key] of regulars.entries()) {
     const accountId = accountIds.get(key)!;
@@ -194,7 +194,7 @@ async function seedNextBjorkeliaCafe(tx: Executor, accountIds: ReadonlyMap<strin
   });
 }
 
-/** A coffee meet-up a member proposed, waiting for a peer moderator. */
+/** Insert a coffee meet-up a member proposed, waiting for a peer moderator. */
 async function seedPendingMeetup(tx: Executor, accountIds: ReadonlyMap<string, string>, now: Date) {
   const proposerId = accountIds.get("member-2")!;
   const date = new Date(now.getTime() + 9 * 24 * 3_600_000);
