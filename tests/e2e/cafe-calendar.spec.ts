@@ -6,12 +6,12 @@ import { e2e } from "./environment";
 import { catalogues, signInAsDemo } from "./support";
 
 /**
- * Multebær (member-21, Nynorsk) subscribes to her kaféer: she creates a
- * calendar link, a calendar application without her session fetches the
- * feed and reads it with ical.js, she shows the real titles, makes a new
- * link so the old one stops working, downloads one kafé and finally stops
- * sharing. Each step checks what the feed says. The journey turns neutral
- * titles back on and leaves no link behind, so it can run again.
+ * Multebær (member-21, Nynorsk) subscribes to her kaféer. She creates a
+ * calendar link, and a calendar application without her session fetches the
+ * feed and reads it with ical.js. She then shows the real titles, downloads
+ * one kafé, makes a new link so the old one stops working, and stops sharing.
+ * The journey turns neutral titles back on and leaves no link behind, so it
+ * can run again.
  */
 const memberKey = "member-21";
 const nn = catalogues.nn as Record<string, string>;
@@ -38,7 +38,7 @@ async function shownLink(page: Page): Promise<string> {
   return field.inputValue();
 }
 
-/** Every event starts at its local time in Europe/Oslo, whatever the season. */
+/** Check that every event starts at its local time in Europe/Oslo, whatever the season. */
 function expectOsloTimes(calendar: ParsedCalendar) {
   for (const event of calendar.events) {
     expect(event.timeZone, event.uid).toBe("Europe/Oslo");
