@@ -121,19 +121,18 @@ function CopyLinkButton({ url }: { url: string }) {
   if (copyState === "copied") copyMessage = m.calendar_link_copied();
   if (copyState === "failed") copyMessage = m.calendar_link_copy_failed();
 
+  // The status region is always rendered, so screen readers announce the message when it appears.
   return (
-    <>
+    <div className="button-row">
       {canCopy ? (
-        <div>
-          <button type="button" className="ds-button" data-variant="secondary" onClick={copy}>
-            {m.calendar_link_copy()}
-          </button>
-        </div>
+        <button type="button" className="ds-button" data-variant="secondary" onClick={copy}>
+          {m.calendar_link_copy()}
+        </button>
       ) : null}
       <p className="ds-paragraph" data-size="sm" role="status">
         {copyMessage}
       </p>
-    </>
+    </div>
   );
 }
 

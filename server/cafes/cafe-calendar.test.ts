@@ -43,7 +43,7 @@ describe("buildCafeCalendar", () => {
 
     expect(parsed.events).toHaveLength(2);
     expect(parsed.timeZones).toEqual(["Europe/Oslo"]);
-    expect(parsed.prodId).toBe("-//ReConnect//Cafe calendar//NB");
+    expect(parsed.prodId).toBe("-//ReConnect//Calendar//NB");
     expect(parsed.method).toBe("PUBLISH");
   });
 

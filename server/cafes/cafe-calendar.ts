@@ -106,7 +106,7 @@ export function toCalendarEntry(cafe: Pick<CafeRow, "id" | "title" | "topic" | "
 export function buildCafeCalendar(options: CafeCalendarOptions): string {
   const { entries, neutral, locale, publicUrl, feed, now } = options;
   const calendar = ical({
-    prodId: { company: "ReConnect", product: "Cafe calendar", language: locale.toUpperCase() },
+    prodId: { company: "ReConnect", product: "Calendar", language: locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: null, generator: (zone) => (zone === PORTAL_TIME_ZONE ? EUROPE_OSLO_VTIMEZONE : null) },
   });
