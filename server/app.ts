@@ -118,9 +118,9 @@ function renderFailurePage(locale: Locale): string {
   return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ReConnect</title></head><body><header><a href="/acute-help">${m.layout_acute_help_link({}, { locale })}</a></header><main><h1>${title}</h1><p>${m.error_unexpected_body({}, { locale })}</p><p>${m.error_acute_help_reminder({}, { locale })}</p><p><a href="/">${m.error_go_home({}, { locale })}</a></p></main></body></html>`;
 }
 
-/** Replace the invitation token in /invite/<token> paths, because an unused token is a credential. */
+/** Replace the tokens in /invite/<token> and /calendar/<token>.ics paths, because each is a credential: an unused invitation, a member's calendar feed. */
 export function loggablePath(path: string): string {
-  return path.replace(/^\/invite\/[^/]+/, "/invite/[token]");
+  return path.replace(/^\/invite\/[^/]+/, "/invite/[token]").replace(/^\/calendar\/[^/]+/, "/calendar/[token].ics");
 }
 
 function assignRequestId(portal: Portal) {

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { cafePaths } from "~/cafe-paths";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { requirePermission } from "~/route-guards.server";
@@ -17,7 +18,7 @@ export function meta() {
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "settings.use");
-  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayPause: can(actor, "account.pause") };
+  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayPause: can(actor, "account.pause"), mayUseCalendar: can(actor, "cafes.read") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -61,6 +62,20 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           <p className="ds-paragraph">
             <Link className="ds-link" to={forumPaths.settings()}>
               {m.settings_forum_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {loaderData.mayUseCalendar ? (
+        <section className="stack" aria-labelledby="settings-calendar-heading">
+          <h2 id="settings-calendar-heading" className="ds-heading" data-size="md">
+            {m.calendar_settings_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.calendar_settings_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={cafePaths.calendarSettings()}>
+              {m.calendar_settings_link()}
             </Link>
           </p>
         </section>

@@ -135,3 +135,38 @@ test("axe finds nothing while taking a break", async ({ browser }) => {
   await chooseLanguage(page, demoPerson(key).locale ?? "nb");
   await context.close();
 });
+
+/**
+ * The calendar settings page in each state: without a link, with one, and
+ * with each confirmation open. Multebær (member-21) makes a link for the
+ * check and stops it again, and her language goes back to Nynorsk.
+ */
+test("axe finds nothing on calendar settings", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const key = "member-21";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsDemo(page, key);
+  const linkPaths = ["/settings/calendar", "/settings/calendar?confirm=replace", "/settings/calendar?confirm=stop"];
+
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    await page.goto("/settings/calendar");
+    const form = page.locator("main form").filter({ has: page.locator('input[name="intent"][value="create-link"]') });
+    if ((await form.count()) > 0) {
+      await expectNoViolations(page, `${key} /settings/calendar without a link in ${locale}`);
+      await form.getByRole("button").click();
+      await expect(page).toHaveURL(/notice=created/);
+    }
+    for (const path of linkPaths) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(page, `${key} ${path} in ${locale}`);
+    }
+    await page.locator("main form").filter({ has: page.locator('input[name="intent"][value="stop-link"]') }).getByRole("button").click();
+    await expect(page).toHaveURL(/notice=stopped/);
+  }
+
+  await chooseLanguage(page, demoPerson(key).locale ?? "nb");
+  await context.close();
+});

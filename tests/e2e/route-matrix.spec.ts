@@ -109,6 +109,11 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "moderation/posts/:postId/edit": { url: `/moderation/posts/${demoForumId("post", "klesvasken:0")}/edit`, expected: signedIn(["peer_moderator"]) },
   "moderation/members/:pseudonym": { url: "/moderation/members/Morgenfugl", expected: signedIn(["peer_moderator"]) },
   "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
+  "settings/calendar": { url: "/settings/calendar", expected: signedIn(["member", "peer_moderator"]) },
+  // The feed checks only its token, never the session, so a token no member holds returns 404 for every viewer.
+  "calendar/:file": { url: `/calendar/${"A".repeat(43)}.ics`, expected: everyone("not-found") },
+  // No kafé has this id; the calendar journey downloads a real one, and use case tests cover other communities and providers.
+  "cafes/:cafeId/calendar.ics": { url: "/cafes/00000000-0000-4000-8000-000000000000/calendar.ics", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
 };
 
 function routePatterns(): string[] {
