@@ -3,14 +3,14 @@ import type { CompanyOfferErrors } from "../../server/cafes/create-company-offer
 import { COMPANY_MESSAGE_MAX_LENGTH, COMPANY_NOTE_MAX_LENGTH, COMPANY_PLACE_MAX_LENGTH, COMPANY_SEATS_MAX } from "../../server/cafes/company-access";
 import type { CompanyOfferSummary } from "../../server/cafes/list-cafe-company";
 
-/** The heading of an offer or ask, in the request's language: what it is and where from. */
+/** Word the heading of an offer or ask in the request's language: what it is and where from. */
 export function companyOfferHeading(offer: Pick<CompanyOfferSummary, "kind" | "direction" | "place">): string {
   const place = offer.place;
   if (offer.kind === "walk") return offer.direction === "offer" ? m.cafe_company_offer_walk({ place }) : m.cafe_company_ask_walk({ place });
   return offer.direction === "offer" ? m.cafe_company_offer_ride({ place }) : m.cafe_company_ask_ride({ place });
 }
 
-/** Seats free in a ride offered, or seats wanted in an ask; null for a walk. */
+/** Word the seats free in a ride offered, or the seats wanted in an ask. Returns null for a walk. */
 export function companySeatsText(offer: Pick<CompanyOfferSummary, "kind" | "direction" | "seats" | "seatsLeft">): string | null {
   if (offer.kind !== "ride" || offer.seats === null) return null;
   if (offer.direction === "offer") return m.cafe_company_seats_left({ count: offer.seatsLeft ?? offer.seats });

@@ -131,6 +131,11 @@ function noticeText(notice: Notice, author: string): { text: string; color: "suc
   }
 }
 
+function acceptLabel(offer: { direction: "offer" | "ask"; kind: "walk" | "ride" }): string {
+  if (offer.direction === "offer") return m.cafe_company_accept_offer();
+  return offer.kind === "walk" ? m.cafe_company_accept_ask_walk() : m.cafe_company_accept_ask_ride();
+}
+
 export default function CafesCompanyOffer({ loaderData, actionData }: Route.ComponentProps) {
   const { result, locale } = loaderData;
 
@@ -217,7 +222,7 @@ export default function CafesCompanyOffer({ loaderData, actionData }: Route.Comp
               <CsrfField />
               <input type="hidden" name="intent" value="accept" />
               <button type="submit" className="ds-button" data-variant="primary">
-                {offer.direction === "offer" ? m.cafe_company_accept_offer() : offer.kind === "walk" ? m.cafe_company_accept_ask_walk() : m.cafe_company_accept_ask_ride()}
+                {acceptLabel(offer)}
               </button>
             </Form>
           ) : null}

@@ -72,7 +72,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     return result.cafeId;
   }
 
-  test("a proposal is a pending meet-up hosted by the proposer, seen only by them and the community's moderators", async () => {
+  test("proposal is pending and hidden", async () => {
     const cafeId = await propose();
     const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
     expect(row).toMatchObject({ kind: "meetup", approval: "pending", hostId: proposer.accountId, communityId, capacity: 6, title: "Kaffe på Torget", topic: "En rolig kaffe, alle er velkomne." });
@@ -86,14 +86,14 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)).toMatchObject({ approval: "pending", communityName: "Bjørkelia" });
   });
 
-  test("the community's peer moderators get a notice, and nobody else", async () => {
+  test("proposal notifies community moderators", async () => {
     const cafeId = await propose();
     const notices = await database.db.select().from(notifications).where(eq(notifications.cafeId, cafeId));
     expect(notices.map((notice) => notice.recipientId).sort()).toEqual([moderator.accountId, secondModerator.accountId].sort());
     expect(notices.every((notice) => notice.kind === "cafe_meetup_pending" && notice.actorId === proposer.accountId)).toBe(true);
   });
 
-  test("a double submit proposes once, and another person's key is refused", async () => {
+  test("double submit proposes once", async () => {
     const key = formKey();
     const first = await proposeMeetup(database.db, proposer, proposal({ idempotencyKey: key }), now);
     const second = await proposeMeetup(database.db, proposer, proposal({ idempotencyKey: key }), now);
@@ -103,7 +103,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(await proposeMeetup(database.db, neighbour, proposal({ idempotencyKey: key }), now)).toEqual({ status: "invalid", errors: { form: "form_expired" } });
   });
 
-  test("the form checks every field and the time must be in the future", async () => {
+  test("proposal fields are checked", async () => {
     const result = await proposeMeetup(
       database.db,
       proposer,
@@ -122,7 +122,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect((await proposeMeetup(database.db, proposer, proposal({ capacity: "" }), now)).status).toBe("proposed");
   });
 
-  test("a member of two communities must say which; the time is read as Oslo time", async () => {
+  test("community choice and Oslo time", async () => {
     const both = await createTestAccount(database, { roles: ["member"], communityIds: [communityId, otherCommunityId] });
     expect(await proposeMeetup(database.db, both, proposal({ communityId: "" }), now)).toEqual({ status: "invalid", errors: { communityId: "community_missing" } });
     const result = await proposeMeetup(database.db, both, proposal({ communityId: otherCommunityId, startsAt: "2027-07-01T18:00" }), now);
@@ -131,7 +131,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(row).toMatchObject({ communityId: otherCommunityId, startsAt: new Date("2027-07-01T16:00:00Z") });
   });
 
-  test("approval: only peer moderators of that community, audit-logged, with a notice; then the community sees it", async () => {
+  test("community moderator approves meet-up", async () => {
     const cafeId = await propose();
     for (const person of [otherModerator, proposer, neighbour, outsider, provider, administrator, researcher]) {
       expect(await decideMeetup(database.db, person, cafeId, "approve", now)).toEqual({ status: "not_found" });
@@ -164,7 +164,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)?.approval).toBe("approved");
   });
 
-  test("declining keeps the meet-up hidden from the community, tells the proposer and is audit-logged", async () => {
+  test("declined meet-up stays hidden", async () => {
     const cafeId = await propose();
     expect(await decideMeetup(database.db, secondModerator, cafeId, "decline", now)).toEqual({ status: "declined" });
     expect(await unsafeFindCafeAccess(database.db, neighbour, cafeId)).toBeNull();
@@ -176,7 +176,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)?.approval).toBe("declined");
   });
 
-  test("a meet-up whose time has passed cannot be approved, only declined", async () => {
+  test("past meet-up can only be declined", async () => {
     const cafeId = await propose();
     const later = new Date(now.getTime() + 73 * HOUR);
     const pending = await listPendingMeetups(database.db, moderator, later);
@@ -185,7 +185,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(await decideMeetup(database.db, moderator, cafeId, "decline", later)).toEqual({ status: "declined" });
   });
 
-  test("two moderators deciding at once give one decision", async () => {
+  test("concurrent decisions give one", async () => {
     const cafeId = await propose();
     const results = await Promise.all([decideMeetup(database.db, moderator, cafeId, "approve", now), decideMeetup(database.db, secondModerator, cafeId, "decline", now)]);
     expect(results.filter((result) => result.status === "approved" || result.status === "declined")).toHaveLength(1);
@@ -193,7 +193,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId))).toHaveLength(1);
   });
 
-  test("a kafé that is not a meet-up cannot be decided here", async () => {
+  test("only meet-ups can be decided", async () => {
     const startsAt = new Date(now.getTime() + 24 * HOUR);
     const [cafe] = await database.db
       .insert(cafes)
@@ -203,7 +203,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(await decideMeetup(database.db, moderator, "not-a-uuid", "approve", now)).toEqual({ status: "not_found" });
   });
 
-  test("providers, administrators and researchers cannot propose or list; members without a community cannot propose", async () => {
+  test("staff and loners get not found", async () => {
     for (const person of [provider, administrator, researcher]) {
       expect(await proposeMeetup(database.db, person, proposal(), now)).toEqual({ status: "not_found" });
       expect(await listOwnMeetups(database.db, person, now)).toEqual({ status: "not_found" });

@@ -42,10 +42,10 @@ export function seesCompany(access: CafeAccess): boolean {
 export type CompanyAccess = { status: "open" | "cancelled"; access: CafeAccess } | { status: "ended"; access: CafeAccess } | { status: "not_found" };
 
 /**
- * The actor's access to a kafé's going-together pages. Not found for
- * everyone who may not see the offers; "ended" once the kafé is over, when
- * nothing may be shown to anyone; "cancelled" when the kafé is cancelled and
- * offers are closed.
+ * Find the actor's access to a kafé's going-together pages. The status is
+ * "not_found" for everyone who may not see the offers, and "ended" once the
+ * kafé is over, when nothing may be shown to anyone. It is "cancelled" when
+ * the kafé is cancelled, which closes its offers.
  */
 export async function unsafeFindCompanyAccess(executor: Executor, actor: Actor, cafeId: string, now: Date, options: { forUpdate?: boolean } = {}): Promise<CompanyAccess> {
   if (!can(actor, "cafes.read")) return { status: "not_found" };
@@ -55,7 +55,7 @@ export async function unsafeFindCompanyAccess(executor: Executor, actor: Actor, 
   return { status: access.cafe.cancelledAt ? "cancelled" : "open", access };
 }
 
-/** Find an offer's kafé id, so the kafé's rules can be asked. Unsafe: it checks nothing. */
+/** Load an offer row by id, so the caller can check its kafé's rules. Unsafe: it checks no policy. */
 export async function unsafeFindOffer(executor: Executor, offerId: string, options: { forUpdate?: boolean } = {}): Promise<CompanyOfferRow | null> {
   if (!companyIdSchema.safeParse(offerId).success) return null;
   const query = executor.select().from(cafeCompanyOffers).where(eq(cafeCompanyOffers.id, offerId));
@@ -65,8 +65,8 @@ export async function unsafeFindOffer(executor: Executor, offerId: string, optio
 
 /**
  * SQL condition: the viewer may see what the account in `accountColumn`
- * wrote. Peer moderators of the community see everything, to help match;
- * members never see someone on either side of a block.
+ * wrote. Peer moderators of the community see everything, so they can help
+ * match. Members never see someone on either side of a block.
  */
 export function companyAuthorVisible(access: CafeAccess, accountColumn: AnyColumn | SQL): SQL {
   return access.moderatesCommunity ? sql`true` : notBlockedBetween(access.actor.accountId, qualified(accountColumn));
@@ -85,8 +85,8 @@ export async function unsafeNotBlockedBetween(executor: Executor, viewerId: stri
 }
 
 /**
- * A column named with its table, so it keeps pointing at the outer row inside
- * a subquery: Drizzle leaves the table off in the select list of a one-table query.
+ * Render a column with its table name, so it keeps pointing at the outer row
+ * inside a subquery. Drizzle 0.45 leaves the table off in the select list of a one-table query.
  */
 function qualified(column: AnyColumn | SQL): SQL {
   if (column instanceof SQL) return column;
@@ -127,9 +127,10 @@ export function seatsLeft(offer: Pick<CompanyOfferRow, "kind" | "direction" | "s
 }
 
 /**
- * The people who should hear about something new in an offer: its author,
- * everyone who accepted it and everyone who wrote in it, who may still see
- * it, minus the actor and anyone on either side of a block with the actor.
+ * List who gets a notice about something new in an offer: its author,
+ * everyone who accepted it and everyone who wrote in it. Only those who may
+ * still see it are kept, and the actor and anyone on either side of a block
+ * with the actor are left out.
  */
 export async function unsafeListOfferParticipants(executor: Executor, access: CafeAccess, offer: CompanyOfferRow): Promise<string[]> {
   const [accepted, wrote] = await Promise.all([

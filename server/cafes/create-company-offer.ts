@@ -92,7 +92,7 @@ type ParsedOffer =
   | { status: "valid"; values: { direction: "offer" | "ask"; kind: "walk" | "ride"; place: string; meetAt: Date | null; seats: number | null; note: string | null } }
   | { status: "invalid"; errors: CompanyOfferErrors };
 
-/** Check the form: a ride needs seats (1–8), a meeting time is optional but must fall between now and the kafé's end. */
+/** Check the form. A ride needs seats (1–8), and a meeting time is optional but must fall between now and the kafé's end. */
 function parseOfferInput(input: Record<string, unknown>, cafeEndsAt: Date, now: Date): ParsedOffer {
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const parsed = offerInput.safeParse({

@@ -15,12 +15,13 @@ export type DecideMeetupResult =
   | { status: "not_found" };
 
 /**
- * A peer moderator approves a member's meet-up, so the community sees it like
- * a kafé, or declines it. Only moderators of the meet-up's own community may.
- * The kafé row is locked, so two moderators deciding at once give one
- * decision; the second is told it was already decided. The decision is
- * audit-logged and the proposer gets a notice.
+ * Approve a member's meet-up, so the community sees it like a kafé, or
+ * decline it. Only peer moderators of the meet-up's own community may. The
+ * kafé row is locked, so two moderators deciding at once give one decision,
+ * and the second gets "already_decided". The decision is audit-logged and
+ * the proposer gets a notice.
  */
+// NOTE: a moderator's message to the proposer on decline is not supported, because `cafes` has no column to keep it in.
 export async function decideMeetup(db: Database, actor: Actor, cafeId: string, decision: "approve" | "decline", now: Date): Promise<DecideMeetupResult> {
   if (!can(actor, "cafes.approve")) return { status: "not_found" };
 

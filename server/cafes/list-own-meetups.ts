@@ -20,9 +20,9 @@ export interface OwnMeetup {
 export type ListOwnMeetupsResult = { status: "listed"; communities: { id: string; name: string }[]; meetups: OwnMeetup[] } | { status: "not_found" };
 
 /**
- * What the proposal page shows: the communities the member may propose a
- * meet-up for, and their own meet-ups that have not ended, with whether each
- * waits for a moderator, was approved or was declined.
+ * List what the proposal page shows: the communities the member may propose
+ * a meet-up for, and their own meet-ups that have not ended, each with its
+ * approval (waiting, approved or declined).
  */
 export async function listOwnMeetups(db: Database, actor: Actor, now: Date): Promise<ListOwnMeetupsResult> {
   if (!can(actor, "cafes.propose") || !actor.hasMemberProfile) return { status: "not_found" };

@@ -57,7 +57,7 @@ export async function listPendingMeetups(db: Database, actor: Actor, now: Date):
   return { status: "listed", meetups: rows.map((row) => ({ ...row, past: row.startsAt.getTime() <= now.getTime() })) };
 }
 
-/** How many meet-ups wait for this peer moderator's communities, for the moderation overview. */
+/** Count the meet-ups waiting in this peer moderator's communities, for the moderation overview. */
 export async function countPendingMeetups(db: Database, actor: Actor): Promise<{ status: "counted"; count: number } | { status: "not_found" }> {
   if (!can(actor, "cafes.approve")) return { status: "not_found" };
   const communityIds = await unsafeListOwnCommunityIds(db, actor.accountId);

@@ -15,7 +15,6 @@ export const MEETUP_CAPACITY_MAX = 500;
 export const MEETUP_DURATIONS = [30, 60, 90, 120, 180, 240] as const;
 /** How far ahead a meet-up may be proposed. */
 export const MEETUP_MAX_DAYS_AHEAD = 365;
-export const MEETUP_DECLINE_MESSAGE_MAX_LENGTH = 500;
 
 /**
  * The active peer moderators of a community, who approve its meet-ups;

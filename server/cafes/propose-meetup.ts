@@ -66,11 +66,12 @@ export interface ProposeMeetupInput {
 }
 
 /**
- * A member proposes a meet-up (coffee, a walk) for their own community. It
- * waits for a peer moderator of that community: until then only the proposer
- * and those moderators can see it, and the moderators get a notice. The
- * form's key makes a double submit propose once.
+ * Propose a meet-up (coffee, a walk) for one of the member's communities. It
+ * waits for a peer moderator of that community, who gets a notice. Until then
+ * only the proposer and those moderators can see it. The form's key makes a
+ * double submit propose once.
  */
+// NOTE: the kind of meet-up (coffee, walk, other) is not asked for, because `cafes` has no column to keep it in; the title says it.
 export async function proposeMeetup(db: Database, actor: Actor, input: ProposeMeetupInput, now: Date): Promise<ProposeMeetupResult> {
   if (!can(actor, "cafes.propose") || !actor.hasMemberProfile) return { status: "not_found" };
 

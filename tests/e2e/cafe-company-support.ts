@@ -3,7 +3,7 @@ import { demoForumId } from "../../scripts/seed-demo-forum";
 import { instantToPortalLocalTime, portalLocalTimeToInstant } from "../../server/platform/portal-time";
 
 /**
- * The next demo kafé of a community, found the way the demo seed makes them:
+ * Find the next demo kafé of a community the way the demo seed makes them:
  * the series' weekday of the month at its local start time, the first one
  * that starts after `now`. The portal is seeded when the run starts, so a
  * kafé that starts between seeding and this call is the only case it misses.
@@ -19,7 +19,7 @@ export function nextDemoCafe(community: "bjorkelia" | "havnoy", now = new Date()
   throw new Error(`No demo kafé in ${community} within two months.`);
 }
 
-/** The local date ("YYYY-MM-DD") of the nth ISO weekday of a month; `month` counts from 0 and may pass 11. */
+/** Return the local date ("YYYY-MM-DD") of the nth ISO weekday of a month. `month` counts from 0 and may pass 11. */
 function nthWeekdayOfMonth(year: number, month: number, weekday: number, weekOfMonth: number): string {
   const first = new Date(Date.UTC(year, month, 1));
   const daysInMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();

@@ -14,7 +14,7 @@ import { identityCanaries, signInAsDemo } from "./support";
  */
 test.describe.configure({ mode: "serial" });
 
-/** A Bokmål message with its {placeholders} filled in. */
+/** Return a Bokmål message with its {placeholders} filled in. */
 function t(key: keyof typeof nb, values: Record<string, string> = {}): string {
   const text = nb[key];
   if (typeof text !== "string") throw new Error(`${key} is not a plain message.`);
