@@ -70,7 +70,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         case "sent":
           return redirect(`${cafePaths.companyOffer(offerId)}?notice=sent#message-${result.messageId}`);
         case "invalid":
-          return data<CompanyOfferActionData>({ body, idempotencyKey, error: companyErrorText(result.errors.body ?? result.errors.form) }, { status: 400 });
+          // A rejected key gets a fresh one, so pressing the button again can work.
+          return data<CompanyOfferActionData>(
+            { body, idempotencyKey: result.errors.form ? newIdempotencyKey() : idempotencyKey, error: companyErrorText(result.errors.body ?? result.errors.form) },
+            { status: 400 },
+          );
         case "closed":
         case "suspended":
           return data<CompanyOfferActionData>({ body, idempotencyKey, error: companyErrorText(result.status) }, { status: result.status === "closed" ? 409 : 403 });

@@ -3,12 +3,15 @@ import { data, Form, Link, redirect } from "react-router";
 import { cafePaths } from "~/cafe-paths";
 import { companyErrorText, companyOfferErrorTexts, companyOfferHeading, companySeatsText } from "./cafes-company-labels";
 import { CsrfField } from "~/components/csrf-field";
+import { IdentityGuardFindings, type IdentityGuardReasons } from "~/components/identity-guard-findings";
 import { formatDateTime } from "~/format-date";
+import { identityGuardReasons } from "~/identity-guard-reasons.server";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { COMPANY_NOTE_MAX_LENGTH, COMPANY_PLACE_MAX_LENGTH, COMPANY_SEATS_MAX } from "../../server/cafes/company-access";
 import { createCompanyOffer, type CompanyOfferErrors } from "../../server/cafes/create-company-offer";
 import { listCafeCompany, type CompanyOfferSummary } from "../../server/cafes/list-cafe-company";
+import { findIdentifyingDetails, type IdentifyingDetail } from "../../server/forum/identity-guard/find-identifying-details";
 import type { Locale } from "../../server/identity/roles";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/cafes-company";
@@ -20,7 +23,14 @@ export function meta() {
 const offerFields = ["direction", "kind", "place", "meetAt", "seats", "note"] as const;
 type OfferValues = Record<(typeof offerFields)[number], string>;
 
-export type CafesCompanyActionData = { values: OfferValues; errors: CompanyOfferErrors; formError?: string };
+export type CafesCompanyActionData = {
+  values: OfferValues;
+  errors: CompanyOfferErrors;
+  formError?: string;
+  placeFindings?: IdentifyingDetail[];
+  noteFindings?: IdentifyingDetail[];
+  guardReasons?: IdentityGuardReasons;
+};
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "cafes.read");
@@ -34,9 +44,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "cafes.read");
   const { portal } = context.get(requestContext);
   const form = await request.formData();
-  if (form.get("intent") !== "create-offer") throw data({ code: "invalid_intent" }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent !== "create-offer" && intent !== "create-offer-anyway") throw data({ code: "invalid_intent" }, { status: 400 });
 
   const values = Object.fromEntries(offerFields.map((field) => [field, typeof form.get(field) === "string" ? (form.get(field) as string) : ""])) as OfferValues;
+  // The guard reads the text only to point at details; nothing it finds is stored or logged.
+  // A meeting place is a place by nature, so only other details (an address, a phone number) are pointed at there.
+  if (intent === "create-offer") {
+    const placeFindings = findIdentifyingDetails(values.place).filter((detail) => detail.kind !== "place_name");
+    const noteFindings = findIdentifyingDetails(values.note);
+    if (placeFindings.length > 0 || noteFindings.length > 0) {
+      return data<CafesCompanyActionData>({ values, errors: {}, placeFindings, noteFindings, guardReasons: identityGuardReasons([...placeFindings, ...noteFindings]) });
+    }
+  }
   const result = await createCompanyOffer(portal.db, actor, params.cafeId, values, portal.clock.now());
   switch (result.status) {
     case "created":
@@ -140,6 +160,9 @@ function OfferList({ offers, locale }: { offers: CompanyOfferSummary[]; locale: 
 function OfferForm({ actionData }: { actionData: CafesCompanyActionData | undefined }) {
   const values = actionData?.values;
   const errors = actionData?.errors ?? {};
+  const placeFindings = actionData?.placeFindings ?? [];
+  const noteFindings = actionData?.noteFindings ?? [];
+  const guarded = placeFindings.length > 0 || noteFindings.length > 0;
   const describedBy = (help: string | null, field: keyof CompanyOfferErrors) => [help, errors[field] ? `offer-${field}-error` : null].filter(Boolean).join(" ") || undefined;
   const fieldError = (field: keyof CompanyOfferErrors) =>
     errors[field] ? (
@@ -161,7 +184,6 @@ function OfferForm({ actionData }: { actionData: CafesCompanyActionData | undefi
       ) : null}
       <Form method="post" className="stack" noValidate>
         <CsrfField />
-        <input type="hidden" name="intent" value="create-offer" />
         <fieldset className="ds-fieldset" aria-describedby={describedBy(null, "direction")}>
           <legend className="ds-label">{m.cafe_company_direction_legend()}</legend>
           {(["offer", "ask"] as const).map((direction) => (
@@ -265,10 +287,17 @@ function OfferForm({ actionData }: { actionData: CafesCompanyActionData | undefi
           />
           {fieldError("note")}
         </div>
-        <div>
-          <button type="submit" className="ds-button" data-variant="primary">
-            {m.cafe_company_submit()}
+        {placeFindings.length > 0 ? <IdentityGuardFindings text={values?.place ?? ""} details={placeFindings} reasons={actionData?.guardReasons ?? {}} /> : null}
+        {noteFindings.length > 0 ? <IdentityGuardFindings text={values?.note ?? ""} details={noteFindings} reasons={actionData?.guardReasons ?? {}} /> : null}
+        <div className="button-row">
+          <button type="submit" name="intent" value="create-offer" className="ds-button" data-variant={guarded ? "secondary" : "primary"}>
+            {guarded ? m.cafe_company_message_check_again() : m.cafe_company_submit()}
           </button>
+          {guarded ? (
+            <button type="submit" name="intent" value="create-offer-anyway" className="ds-button" data-variant="primary">
+              {m.cafe_company_submit_anyway()}
+            </button>
+          ) : null}
         </div>
       </Form>
     </section>

@@ -56,7 +56,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     case "proposed":
       return redirect(`${cafePaths.propose()}?notice=proposed#own-meetups-heading`);
     case "invalid":
-      return data<CafesProposeActionData>({ values, idempotencyKey, errors: meetupErrorTexts(result.errors) }, { status: 400 });
+      // A rejected key gets a fresh one, so pressing the button again can work.
+      return data<CafesProposeActionData>({ values, idempotencyKey: result.errors.form ? newIdempotencyKey() : idempotencyKey, errors: meetupErrorTexts(result.errors) }, { status: 400 });
     case "suspended":
       return data<CafesProposeActionData>({ values, idempotencyKey, errors: { form: m.meetup_error_suspended() } }, { status: 403 });
     case "not_found":

@@ -213,6 +213,15 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     );
   });
 
+  test("concurrent double submit posts once", async () => {
+    const cafeId = await cafeWithPeople();
+    const offerId = await offerWalk(cafeId);
+    const key = formKey();
+    const results = await Promise.all([1, 2, 3].map(() => writeCompanyMessage(database.db, companion, offerId, { body: "Hei!", idempotencyKey: key }, now)));
+    expect(new Set(results.map((result) => (result.status === "sent" ? result.messageId : result.status))).size).toBe(1);
+    expect(await database.db.select().from(cafeCompanyMessages).where(eq(cafeCompanyMessages.offerId, offerId))).toHaveLength(1);
+  });
+
   test("messages are limited plain text", async () => {
     const cafeId = await cafeWithPeople();
     const offerId = await offerWalk(cafeId);

@@ -103,6 +103,15 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(await proposeMeetup(database.db, neighbour, proposal({ idempotencyKey: key }), now)).toEqual({ status: "invalid", errors: { form: "form_expired" } });
   });
 
+  test("concurrent double submit proposes once", async () => {
+    const key = formKey();
+    const results = await Promise.all([1, 2, 3].map(() => proposeMeetup(database.db, proposer, proposal({ idempotencyKey: key }), now)));
+    expect(new Set(results.map((result) => (result.status === "proposed" ? result.cafeId : result.status))).size).toBe(1);
+    expect(await database.db.select().from(cafes).where(eq(cafes.idempotencyKey, key))).toHaveLength(1);
+    const notices = await database.db.select().from(notifications).where(eq(notifications.kind, "cafe_meetup_pending"));
+    expect(notices.filter((notice) => results[0]!.status === "proposed" && notice.cafeId === results[0]!.cafeId)).toHaveLength(2);
+  });
+
   test("proposal fields are checked", async () => {
     const result = await proposeMeetup(
       database.db,

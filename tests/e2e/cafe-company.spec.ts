@@ -40,7 +40,7 @@ let offerPath = "";
 let meetupId = "";
 const meetupTitle = `Kaffe og en prat ${Date.now().toString(36)}`;
 
-test("member offers to walk in together", async ({ browser }) => {
+test("member offers to walk together", async ({ browser }) => {
   const page = await signedInPage(browser, "member-22");
   await page.goto(cafePaths.company(cafe.id));
   await expect(page.getByRole("heading", { level: 1, name: t("cafe_company_title") })).toBeVisible();
@@ -70,7 +70,7 @@ test("member offers to walk in together", async ({ browser }) => {
   await page.context().close();
 });
 
-test("another member sees the offer under its pseudonym, writes and goes along", async ({ browser }) => {
+test("second member writes and goes along", async ({ browser }) => {
   const page = await signedInPage(browser, "member-23");
   await page.goto(cafePaths.company(cafe.id));
   const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: walkHeading }) });
@@ -96,7 +96,7 @@ test("another member sees the offer under its pseudonym, writes and goes along",
   await page.context().close();
 });
 
-test("the author sees the message and who goes along", async ({ browser }) => {
+test("author sees message and companion", async ({ browser }) => {
   const page = await signedInPage(browser, "member-22");
   await page.goto(offerPath);
   const messages = page.locator("ol.company-messages");
@@ -107,7 +107,7 @@ test("the author sees the message and who goes along", async ({ browser }) => {
   await page.context().close();
 });
 
-test("the peer moderator sees the offer and writes in it", async ({ browser }) => {
+test("moderator helps in the thread", async ({ browser }) => {
   const page = await signedInPage(browser, "moderator");
   await page.goto(cafePaths.company(cafe.id));
   await expect(page.getByText(t("cafe_company_moderator_note")).first()).toBeVisible();
@@ -126,7 +126,7 @@ test("the peer moderator sees the offer and writes in it", async ({ browser }) =
   await author.context().close();
 });
 
-test("a member who did not answer cannot see the offers", async ({ browser }) => {
+test("non-answering member gets not found", async ({ browser }) => {
   // Fjellrev belongs to Bjørkelia but has not answered the next kafé.
   const page = await signedInPage(browser, "member-2");
   const list = await page.goto(cafePaths.company(cafe.id));
@@ -138,7 +138,7 @@ test("a member who did not answer cannot see the offers", async ({ browser }) =>
   await page.context().close();
 });
 
-test("member proposes a coffee meet-up that waits for a moderator", async ({ browser }) => {
+test("member proposes a coffee meet-up", async ({ browser }) => {
   const page = await signedInPage(browser, "member-23");
   await page.goto(cafePaths.propose());
   await expect(page.getByRole("heading", { level: 1, name: t("meetup_propose_title") })).toBeVisible();
@@ -175,7 +175,7 @@ test("member proposes a coffee meet-up that waits for a moderator", async ({ bro
   await other.context().close();
 });
 
-test("the peer moderator approves the meet-up", async ({ browser }) => {
+test("moderator approves the meet-up", async ({ browser }) => {
   const page = await signedInPage(browser, "moderator");
   await page.goto("/moderation");
   await page.getByRole("link", { name: /forslag til treff venter/ }).click();
