@@ -350,6 +350,16 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     const noticesToAuthor = await database.db.select().from(notifications).where(and(eq(notifications.recipientId, author.accountId), eq(notifications.actorId, blocker.accountId)));
     expect(noticesToAuthor).toEqual([]);
 
+    // The author of an offer does not see, by pseudonym, a member on the other side of a block who accepted it.
+    expect((await acceptCompanyOffer(database.db, blocker, companionsOffer, now)).status).toBe("accepted");
+    expect((await acceptCompanyOffer(database.db, author, companionsOffer, now)).status).toBe("accepted");
+    const acceptedSeenByCompanion = await getCompanyOffer(database.db, companion, companionsOffer, now);
+    expect(acceptedSeenByCompanion.status === "found" && acceptedSeenByCompanion.acceptedBy?.sort()).toEqual(["Furutopp", "Sjøstjerne"]);
+    await database.db.insert(memberBlocks).values({ blockerId: companion.accountId, blockedId: blocker.accountId });
+    const afterBlock = await getCompanyOffer(database.db, companion, companionsOffer, now);
+    expect(afterBlock.status === "found" && afterBlock.acceptedBy).toEqual(["Furutopp"]);
+    await database.db.delete(memberBlocks).where(and(eq(memberBlocks.blockerId, companion.accountId), eq(memberBlocks.blockedId, blocker.accountId)));
+
     const seenByModerator = await getCompanyOffer(database.db, moderator, companionsOffer, now);
     expect(seenByModerator.status === "found" && seenByModerator.messages.map((message) => message.body)).toEqual(["Fra Furutopp", "Fra Sjøstjerne"]);
     const allForModerator = await listCafeCompany(database.db, moderator, cafeId, now);

@@ -73,7 +73,13 @@ export async function getCompanyOffer(db: Database, actor: Actor, offerId: strin
         await db
           .select({ author: pseudonymOf(cafeCompanyAcceptances.accountId) })
           .from(cafeCompanyAcceptances)
-          .where(and(eq(cafeCompanyAcceptances.offerId, row.id), stillComing(access.cafe.id, cafeCompanyAcceptances.accountId)))
+          .where(
+            and(
+              eq(cafeCompanyAcceptances.offerId, row.id),
+              stillComing(access.cafe.id, cafeCompanyAcceptances.accountId),
+              companyAuthorVisible(access, cafeCompanyAcceptances.accountId),
+            ),
+          )
           .orderBy(asc(cafeCompanyAcceptances.createdAt))
       )
         .map((acceptance) => acceptance.author)
