@@ -56,5 +56,9 @@ export default [
   route("moderation/duty", "routes/moderation-duty.tsx"),
   route("moderation/approvals", "routes/moderation-approvals.tsx"),
   route("moderation/crisis-alerts", "routes/moderation-crisis-alerts.tsx"),
+  route("cafes/propose", "routes/cafes-propose.tsx"),
+  route("cafes/:cafeId/company", "routes/cafes-company.tsx"),
+  route("cafes/company/:offerId", "routes/cafes-company-offer.tsx"),
+  route("moderation/meetups", "routes/moderation-meetups.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

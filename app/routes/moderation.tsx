@@ -1,5 +1,6 @@
 import { data, Form, Link } from "react-router";
 
+import { cafePaths } from "~/cafe-paths";
 import { CsrfField } from "~/components/csrf-field";
 import { ModeratorDutyForm } from "~/components/moderator-duty-form";
 import { formatDateTime } from "~/format-date";
@@ -7,6 +8,7 @@ import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
+import { countPendingMeetups } from "../../server/cafes/list-pending-meetups";
 import { getModerationOverview, markModerationSeen, type OverviewPost } from "../../server/moderation/get-moderation-overview";
 import { getModeratorDuty } from "../../server/moderation/get-moderator-duty";
 import { requestContext } from "../../server/platform/request-context";
@@ -23,7 +25,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await getModerationOverview(portal.db, actor);
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   const duty = await getModeratorDuty(portal.db, actor);
-  return { locale, overview: result.overview, onDuty: duty.status === "found" ? duty.onDuty : null };
+  const meetups = await countPendingMeetups(portal.db, actor);
+  return { locale, overview: result.overview, onDuty: duty.status === "found" ? duty.onDuty : null, pendingMeetups: meetups.status === "counted" ? meetups.count : 0 };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -60,6 +63,9 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
           </li>
           <li>
             <Link to={moderationPaths.approvals()}>{m.moderation_count_pending({ count: counts.pendingPosts })}</Link>
+          </li>
+          <li>
+            <Link to={cafePaths.meetupApprovals()}>{m.meetup_moderation_count({ count: loaderData.pendingMeetups })}</Link>
           </li>
           <li>
             <a href="#unanswered-heading">{m.moderation_count_unanswered({ count: counts.unanswered })}</a>

@@ -3,6 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { demoForumCategories, demoForumThreads } from "../../scripts/demo-forum-content";
 import { demoForumId } from "../../scripts/seed-demo-forum";
+import { cafePaths } from "../../app/cafe-paths";
+import { nextDemoCafe } from "./cafe-company-support";
 import { allLocales, chooseLanguage, demoPerson, signInAsDemo } from "./support";
 
 /**
@@ -169,4 +171,47 @@ test("axe finds nothing on calendar settings", async ({ browser }) => {
 
   await chooseLanguage(page, demoPerson(key).locale ?? "nb");
   await context.close();
+});
+
+/**
+ * Going together and meet-ups: the kafé's offers, one offer with its
+ * conversation, the proposal page and its errors for Furutopp, and the
+ * approval page and offers for the peer moderator.
+ */
+test("axe finds nothing on going-together and meet-up pages", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const companyPath = cafePaths.company(nextDemoCafe("bjorkelia").id);
+  for (const key of ["member-22", "moderator"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDemo(page, key);
+    await page.goto(companyPath);
+    const offerPath = await page.locator("main ul.company-offer-list a").first().getAttribute("href");
+    const paths = key === "moderator" ? [companyPath, offerPath!, cafePaths.meetupApprovals(), "/moderation"] : [companyPath, offerPath!, cafePaths.propose()];
+
+    for (const locale of allLocales) {
+      await chooseLanguage(page, locale);
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expectNoViolations(page, `${key} ${path} in ${locale}`);
+      }
+      if (key === "member-22") {
+        // Both forms with their errors shown next to the fields.
+        await page.goto(companyPath);
+        await page.locator('main form input[name="place"]').fill("");
+        await page.locator('main form input[name="seats"]').fill("12");
+        await page.locator('main form input[name="kind"][value="ride"]').check();
+        await page.locator("main form button[type=submit]").last().click();
+        await expect(page.locator("#offer-place-error")).toBeVisible();
+        await expectNoViolations(page, `${key} offer form errors in ${locale}`);
+        await page.goto(cafePaths.propose());
+        await page.locator("main form button[type=submit]").last().click();
+        await expect(page.locator("#meetup-title-error")).toBeVisible();
+        await expectNoViolations(page, `${key} proposal form errors in ${locale}`);
+      }
+    }
+    await chooseLanguage(page, demoPerson(key).locale ?? "nb");
+    await context.close();
+  }
 });

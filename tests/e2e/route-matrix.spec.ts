@@ -4,6 +4,7 @@ import { demoClosedGroups, demoForumCategories, demoForumThreads } from "../../s
 import { demoPeople } from "../../scripts/seed-demo";
 import { demoForumId } from "../../scripts/seed-demo-forum";
 import routes from "../../app/routes";
+import { nextDemoCafe } from "./cafe-company-support";
 import { e2e } from "./environment";
 import { demoDisplayName, identityCanaries, signInAsDemoRequest } from "./support";
 
@@ -114,6 +115,12 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "calendar/:file": { url: `/calendar/${"A".repeat(43)}.ics`, expected: everyone("not-found") },
   // No kafé has this id; the calendar journey downloads a real one, and use case tests cover other communities and providers.
   "cafes/:cafeId/calendar.ics": { url: "/cafes/00000000-0000-4000-8000-000000000000/calendar.ics", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
+  "cafes/propose": { url: "/cafes/propose", expected: signedIn(["member", "peer_moderator"]) },
+  // Lyngblom (the member viewer) answered coming to the next Bjørkelia kafé, and Fyrlykta moderates Bjørkelia.
+  "cafes/:cafeId/company": { url: `/cafes/${nextDemoCafe("bjorkelia").id}/company`, expected: signedIn(["member", "peer_moderator"]) },
+  // Offer ids are random, so no seeded offer can be named here; the journeys open real ones. A missing one reads like any missing page.
+  "cafes/company/:offerId": { url: "/cafes/company/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
+  "moderation/meetups": { url: "/moderation/meetups", expected: signedIn(["peer_moderator"]) },
 };
 
 function routePatterns(): string[] {

@@ -1,0 +1,139 @@
+import { data, Form, Link, redirect } from "react-router";
+
+import { cafePaths } from "~/cafe-paths";
+import { CsrfField } from "~/components/csrf-field";
+import { formatDateTime } from "~/format-date";
+import { moderationPaths } from "~/moderation-paths";
+import { m } from "~/paraglide/messages";
+import { requirePermission } from "~/route-guards.server";
+import { decideMeetup } from "../../server/cafes/decide-meetup";
+import { listPendingMeetups } from "../../server/cafes/list-pending-meetups";
+import { requestContext } from "../../server/platform/request-context";
+import type { Route } from "./+types/moderation-meetups";
+
+export function meta() {
+  return [{ title: `${m.meetup_approvals_title()} – ReConnect` }];
+}
+
+const notices = ["approved", "declined", "already_decided", "past"] as const;
+type Notice = (typeof notices)[number];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "cafes.approve");
+  const { portal, locale } = context.get(requestContext);
+  const result = await listPendingMeetups(portal.db, actor, portal.clock.now());
+  if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+  const noticeParam = new URL(request.url).searchParams.get("notice");
+  return { locale, meetups: result.meetups, notice: notices.find((candidate) => candidate === noticeParam) ?? null };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requirePermission(context, request, "cafes.approve");
+  const { portal } = context.get(requestContext);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "approve" && intent !== "decline") throw data({ code: "invalid_intent" }, { status: 400 });
+  const cafeId = form.get("cafeId");
+
+  const result = await decideMeetup(portal.db, actor, typeof cafeId === "string" ? cafeId : "", intent, portal.clock.now());
+  if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+  return redirect(`${cafePaths.meetupApprovals()}?notice=${result.status}`);
+}
+
+function noticeText(notice: Notice): { text: string; color: "success" | "warning" } {
+  switch (notice) {
+    case "approved":
+      return { text: m.meetup_notice_approved(), color: "success" };
+    case "declined":
+      return { text: m.meetup_notice_declined(), color: "success" };
+    case "already_decided":
+      return { text: m.meetup_notice_already_decided(), color: "warning" };
+    case "past":
+      return { text: m.meetup_notice_past(), color: "warning" };
+  }
+}
+
+export default function ModerationMeetups({ loaderData }: Route.ComponentProps) {
+  const { meetups, locale } = loaderData;
+  const notice = loaderData.notice ? noticeText(loaderData.notice) : null;
+
+  return (
+    <>
+      <p className="ds-paragraph">
+        <Link to={moderationPaths.overview()}>{m.moderation_reports_back()}</Link>
+      </p>
+      <h1 className="ds-heading" data-size="lg">
+        {m.meetup_approvals_title()}
+      </h1>
+      <p className="ds-paragraph">{m.meetup_approvals_intro()}</p>
+      {notice ? (
+        <div className="ds-alert" data-color={notice.color} role="status">
+          <p className="ds-paragraph">{notice.text}</p>
+        </div>
+      ) : null}
+      {meetups.length === 0 ? (
+        <p className="ds-paragraph">{m.meetup_approvals_empty()}</p>
+      ) : (
+        <ul className="company-offer-list">
+          {meetups.map((meetup) => (
+            <li key={meetup.id} className="company-offer-list__item stack">
+              <h2 className="ds-heading" data-size="sm" id={`meetup-${meetup.id}`}>
+                <Link to={cafePaths.cafe(meetup.id)}>{meetup.title}</Link>
+              </h2>
+              <p className="ds-paragraph" data-size="sm">
+                {m.meetup_proposed_by({ pseudonym: meetup.proposer ?? m.forum_former_member(), community: meetup.communityName })}
+              </p>
+              <dl className="company-details">
+                <dt>{m.meetup_starts_at_label()}</dt>
+                <dd>
+                  <time dateTime={new Date(meetup.startsAt).toISOString()}>{formatDateTime(meetup.startsAt, locale)}</time> – {formatDateTime(meetup.endsAt, locale)}
+                </dd>
+                <dt>{m.meetup_place_name_label()}</dt>
+                <dd className="company-text">{meetup.placeName}</dd>
+                <dt>{m.meetup_address_label()}</dt>
+                <dd className="company-text">{meetup.address}</dd>
+                {meetup.directions ? (
+                  <>
+                    <dt>{m.meetup_directions_term()}</dt>
+                    <dd className="company-text">{meetup.directions}</dd>
+                  </>
+                ) : null}
+                {meetup.capacity !== null ? (
+                  <>
+                    <dt>{m.meetup_capacity_term()}</dt>
+                    <dd>{meetup.capacity}</dd>
+                  </>
+                ) : null}
+                {meetup.topic ? (
+                  <>
+                    <dt>{m.meetup_topic_term()}</dt>
+                    <dd className="company-text">{meetup.topic}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {meetup.past ? <p className="ds-paragraph">{m.meetup_past()}</p> : null}
+              <div className="button-row">
+                {meetup.past ? null : (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="cafeId" value={meetup.id} />
+                    <button type="submit" name="intent" value="approve" className="ds-button" data-variant="primary" aria-describedby={`meetup-${meetup.id}`}>
+                      {m.meetup_approve()}
+                    </button>
+                  </Form>
+                )}
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="cafeId" value={meetup.id} />
+                  <button type="submit" name="intent" value="decline" className="ds-button" data-variant="secondary" aria-describedby={`meetup-${meetup.id}`}>
+                    {m.meetup_decline()}
+                  </button>
+                </Form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
