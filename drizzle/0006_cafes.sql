@@ -3,6 +3,7 @@ CREATE TYPE "public"."cafe_approval" AS ENUM('pending', 'approved', 'declined');
 CREATE TYPE "public"."cafe_company_direction" AS ENUM('offer', 'ask');--> statement-breakpoint
 CREATE TYPE "public"."cafe_company_kind" AS ENUM('walk', 'ride');--> statement-breakpoint
 CREATE TYPE "public"."cafe_kind" AS ENUM('cafe', 'meetup');--> statement-breakpoint
+CREATE TYPE "public"."cafe_meetup_kind" AS ENUM('coffee', 'walk', 'other');--> statement-breakpoint
 CREATE TYPE "public"."job_state" AS ENUM('pending', 'done', 'failed');--> statement-breakpoint
 CREATE TABLE "cafe_company_acceptances" (
 	"offer_id" uuid NOT NULL,
@@ -81,6 +82,7 @@ CREATE TABLE "cafes" (
 	"community_id" uuid NOT NULL,
 	"series_id" uuid,
 	"kind" "cafe_kind" DEFAULT 'cafe' NOT NULL,
+	"meetup_kind" "cafe_meetup_kind",
 	"host_id" uuid,
 	"title" text NOT NULL,
 	"topic" text,
@@ -95,6 +97,7 @@ CREATE TABLE "cafes" (
 	"approval" "cafe_approval" DEFAULT 'approved' NOT NULL,
 	"approved_by" uuid,
 	"approved_at" timestamp with time zone,
+	"decision_note" text,
 	"cancelled_at" timestamp with time zone,
 	"attendance_registered_at" timestamp with time zone,
 	"idempotency_key" text,

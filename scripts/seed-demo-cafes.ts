@@ -203,6 +203,7 @@ async function seedPendingMeetup(tx: Executor, accountIds: ReadonlyMap<string, s
     id: demoForumId("cafe", "meetup:kaffe-pa-torget"),
     communityId: await communityIdOf(tx, "bjorkelia"),
     kind: "meetup",
+    meetupKind: "coffee",
     hostId: proposerId,
     title: "Kaffe på torget",
     topic: "Ein kopp kaffi og ein prat, utan noko program. Alle er velkomne.",

@@ -14,6 +14,8 @@ export const cafeApprovalEnum = pgEnum("cafe_approval", ["pending", "approved", 
  * found no free seat; it moves to `coming`, oldest first, when one frees.
  */
 export const cafeAnswerEnum = pgEnum("cafe_answer", ["coming", "waitlisted", "maybe", "not_coming"]);
+/** What a member's meet-up is, so the list can say "coffee" or "a walk" beside the title. */
+export const cafeMeetupKindEnum = pgEnum("cafe_meetup_kind", ["coffee", "walk", "other"]);
 export const cafeCompanyKindEnum = pgEnum("cafe_company_kind", ["walk", "ride"]);
 export const cafeCompanyDirectionEnum = pgEnum("cafe_company_direction", ["offer", "ask"]);
 
@@ -67,6 +69,8 @@ export const cafes = pgTable(
       .references(() => communities.id, { onDelete: "cascade" }),
     seriesId: uuid("series_id").references(() => cafeSeries.id, { onDelete: "set null" }),
     kind: cafeKindEnum("kind").notNull().default("cafe"),
+    /** Set for meet-ups only. */
+    meetupKind: cafeMeetupKindEnum("meetup_kind"),
     /** The peer moderator who hosts a kafé, or the member who proposed a meet-up. */
     hostId: uuid("host_id").references(() => accounts.id, { onDelete: "set null" }),
     title: text("title").notNull(),
@@ -84,6 +88,8 @@ export const cafes = pgTable(
     approval: cafeApprovalEnum("approval").notNull().default("approved"),
     approvedBy: uuid("approved_by").references(() => accounts.id, { onDelete: "set null" }),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** The moderator's words to the proposer when a meet-up is declined. */
+    decisionNote: text("decision_note"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     /** Set when the host has registered who came. */
     attendanceRegisteredAt: timestamp("attendance_registered_at", { withTimezone: true }),
