@@ -17,6 +17,8 @@ export default [
   route("settings/profile", "routes/settings-profile.tsx"),
   route("settings/forum", "routes/settings-forum.tsx"),
   route("settings/break", "routes/settings-break.tsx"),
+  route("settings/cafes", "routes/settings-cafes.tsx"),
+  route("settings/cafes/push", "routes/settings-cafes-push.tsx"),
   route("invitations", "routes/invitations.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("welcome", "routes/welcome.tsx"),

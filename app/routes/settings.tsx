@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { cafePaths } from "~/cafe-paths";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { requirePermission } from "~/route-guards.server";
@@ -17,7 +18,7 @@ export function meta() {
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "settings.use");
-  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayPause: can(actor, "account.pause") };
+  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayReadCafes: can(actor, "cafes.read"), mayPause: can(actor, "account.pause") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -61,6 +62,20 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           <p className="ds-paragraph">
             <Link className="ds-link" to={forumPaths.settings()}>
               {m.settings_forum_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {loaderData.mayReadCafes ? (
+        <section className="stack" aria-labelledby="settings-cafes-heading">
+          <h2 id="settings-cafes-heading" className="ds-heading" data-size="md">
+            {m.settings_cafes_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.settings_cafes_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={cafePaths.settings()}>
+              {m.settings_cafes_link()}
             </Link>
           </p>
         </section>
