@@ -19,13 +19,10 @@ export interface CafeChannelChoices {
   showDetails: boolean;
 }
 
-export const DEFAULT_CAFE_CHANNEL_CHOICES: CafeChannelChoices = {
-  remindByEmail: true,
-  remindByPush: true,
-  remindInPortal: true,
-  reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
-  showDetails: false,
-};
+// A function, not a constant: this module and schedule-cafe-reminders import each other through cafe-jobs, so a module-level read could run first.
+export function defaultCafeChannelChoices(): CafeChannelChoices {
+  return { remindByEmail: true, remindByPush: true, remindInPortal: true, reminderOffsets: [...DEFAULT_REMINDER_OFFSETS], showDetails: false };
+}
 
 export async function unsafeLoadCafeChannelChoices(tx: Transaction, accountId: string): Promise<CafeChannelChoices> {
   const [row] = await tx
@@ -38,7 +35,7 @@ export async function unsafeLoadCafeChannelChoices(tx: Transaction, accountId: s
     })
     .from(cafeSettings)
     .where(eq(cafeSettings.accountId, accountId));
-  return row ?? { ...DEFAULT_CAFE_CHANNEL_CHOICES, reminderOffsets: [...DEFAULT_CAFE_CHANNEL_CHOICES.reminderOffsets] };
+  return row ?? defaultCafeChannelChoices();
 }
 
 /**
