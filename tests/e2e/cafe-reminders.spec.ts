@@ -111,3 +111,40 @@ test("opt-in details and an extra reminder time", async ({ page }) => {
   await setPortalClock(clockPortal.baseUrl, new Date(cafe.startsAt.getTime() + 5 * minute));
   expect((await readMailbox(member.email)).filter((mail) => mail.receivedAt >= afterStart)).toHaveLength(0);
 });
+
+test("push button explains itself without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: clockBaseUrl, javaScriptEnabled: false, locale: "nb-NO" });
+  const page = await context.newPage();
+  await signInAsDemo(page, "member-20");
+  await page.goto("/settings/cafes");
+  await expect(page.locator("#push-status")).toHaveText("For å slå på varsler må nettleseren kjøre JavaScript. Du kan fortsatt få påminnelser på e-post og i ReConnect.");
+  await expect(page.getByRole("button", { name: "Slå på varsler på denne enheten" })).toHaveCount(0);
+  // The rest of the page is a plain form and still saves.
+  await page.getByRole("checkbox", { name: "En uke før" }).check();
+  await page.getByRole("button", { name: "Lagre påminnelser" }).click();
+  await expect(page.getByText("Valgene er lagret.")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "En uke før" })).toBeChecked();
+  await context.close();
+});
+
+test("push button registers the service worker", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: clockBaseUrl, locale: "nb-NO" });
+  await context.grantPermissions(["notifications"], { origin: clockBaseUrl });
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await signInAsDemo(page, "member-20");
+  await page.goto("/settings/cafes");
+
+  const button = page.getByRole("button", { name: "Slå på varsler på denne enheten" });
+  await expect(button).toBeVisible();
+  await button.click();
+  // The worker installs under the portal's content security policy. Subscribing itself needs the browser
+  // vendor's push service, which this machine cannot reach, so the page must end in a state it explains.
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? null), { timeout: 15_000 }).toBe(`${clockBaseUrl}/sw.js`);
+  await expect(page.locator("#push-status")).toHaveText(/^(Varsler er slått på for denne enheten\.|Vi fikk ikke slått på varsler\. Prøv igjen om litt\.)$/, { timeout: 20_000 });
+  expect(cspViolations).toEqual([]);
+  await context.close();
+});
