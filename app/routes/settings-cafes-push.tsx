@@ -7,7 +7,7 @@ import type { Route } from "./+types/settings-cafes-push";
 
 /**
  * Store this browser's web push subscription, posted by the settings page's
- * script as a form with the CSRF token the root middleware checks. Answers
+ * script as a form with the CSRF token the root middleware checks. Returns
  * JSON with the use case's status, for the script to show.
  */
 export async function action({ request, context }: Route.ActionArgs) {

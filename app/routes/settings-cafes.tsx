@@ -44,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     choices,
     devices: devices.map((device) => ({ id: device.id, pushService: device.pushService, createdAt: device.createdAt.toISOString(), lastSuccessAt: device.lastSuccessAt?.toISOString() ?? null })),
     mailEnabled: portal.mailer.enabled,
-    // Null when the portal runs without VAPID keys (production without configuration): the page says push is off.
+    // Null when the portal runs without VAPID keys (production without configuration): the page shows that push is off.
     pushPublicKey: portal.push.publicKey,
     notice,
   };
@@ -215,12 +215,12 @@ function readPushCapability(): PushState {
 }
 
 /**
- * The button that turns on web push for this browser. It asks for permission
+ * The button that turns on web push for this browser. It requests permission
  * only after a press, registers the service worker and posts the subscription.
  * Before the script runs, and in browsers without push, it explains instead.
  */
 function PushSubscribe({ publicKey }: { publicKey: string }) {
-  // The server renders "needs_script"; the browser's answer replaces it once the script runs.
+  // The server renders "needs_script"; the browser's own check replaces it once the script runs.
   const capability = useSyncExternalStore(subscribeToNothing, readPushCapability, () => "needs_script" as const);
   const [progress, setState] = useState<PushState | null>(null);
   const state = progress ?? capability;
@@ -333,7 +333,7 @@ function PushSection(props: { publicKey: string | null; devices: { id: string; p
 
 export default function SettingsCafes({ loaderData, actionData }: Route.ComponentProps) {
   const { choices, devices, mailEnabled, pushPublicKey, notice, locale } = loaderData;
-  const shown = actionData?.values ?? choices;
+  const displayedChoices = actionData?.values ?? choices;
 
   return (
     <>
@@ -348,7 +348,7 @@ export default function SettingsCafes({ loaderData, actionData }: Route.Componen
       </p>
 
       <RemindersSection
-        choices={shown}
+        choices={displayedChoices}
         hasEmailAddress={choices.hasEmailAddress}
         mailEnabled={mailEnabled}
         pushAvailable={pushPublicKey !== null}

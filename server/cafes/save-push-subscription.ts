@@ -26,8 +26,8 @@ export type SavePushSubscriptionResult = { status: "saved" } | { status: "invali
  * the endpoint is unique, so subscribing again on the same browser updates
  * its keys, and a browser last used by someone else now belongs to this
  * member. The portal will post to the endpoint, so only https:// URLs to a
- * named host are taken; `allowAddressHosts` lets tests on 127.0.0.1 through
- * and must stay off in production.
+ * named host are accepted. `allowAddressHosts` also accepts IP addresses and
+ * localhost, for tests on 127.0.0.1, and must stay off in production.
  */
 export async function savePushSubscription(db: Database, actor: Actor, input: SavePushSubscriptionInput, options: { allowAddressHosts: boolean }): Promise<SavePushSubscriptionResult> {
   if (!can(actor, "cafes.read")) return { status: "not_found" };

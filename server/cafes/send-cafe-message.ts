@@ -39,7 +39,7 @@ export async function unsafeLoadCafeChannelChoices(tx: Transaction, accountId: s
 }
 
 /**
- * The account as an actor for access checks, or `unreachable` when it is
+ * Load the account as an actor for access checks, or `unreachable` when it is
  * disabled or taking a break: such a person gets no reminders or notices.
  * Unsafe: checks no policy, for the kafé job handlers only.
  */
@@ -75,8 +75,8 @@ export interface CafeDelivery {
 /**
  * Send one composed message by e-mail and web push, as the member chose.
  * E-mail goes first and its failure throws, so the job is retried with
- * nothing else sent; a failed push is logged and not retried, because a
- * retry would e-mail again. A subscription the push service calls gone
+ * nothing else sent. A failed push is logged and not retried, because a
+ * retry would e-mail again. A subscription the push service reports gone
  * (404 or 410) is deleted.
  */
 export async function unsafeSendCafeMessage(

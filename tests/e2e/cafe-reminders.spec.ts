@@ -21,7 +21,7 @@ test.use({ baseURL: clockBaseUrl });
 test.describe.configure({ mode: "serial" });
 
 /**
- * The next Bjørkelia kafé as the demo seed places it: the first Tuesday of a
+ * Compute the next Bjørkelia kafé as the demo seed places it: the first Tuesday of a
  * month at 18:00 in Oslo, the first one after the seeding time.
  */
 function nextBjorkeliaCafe(seededAt: Date): { id: string; startsAt: Date } {
@@ -55,7 +55,7 @@ test("day-before reminder is neutral", async ({ page }) => {
   const member = demoPerson("member-20");
   const cafe = nextBjorkeliaCafe(seededAt);
   const series = demoCafeSeries.find((candidate) => candidate.community === "bjorkelia")!;
-  // A kafé less than a day after seeding got no day-before reminder; the two-hour one stands in then.
+  // A kafé less than a day after seeding got no day-before reminder; the two-hour one is checked instead.
   const dayBefore = new Date(cafe.startsAt.getTime() - 24 * 60 * minute);
   const reminderTime = dayBefore.getTime() > seededAt.getTime() ? dayBefore : new Date(cafe.startsAt.getTime() - 120 * minute);
 

@@ -75,7 +75,7 @@ export async function setPortalClock(baseUrl: string, instant: Date): Promise<{ 
   return (await response.json()) as { now: string; jobsRun: number };
 }
 
-/** The run's test mailbox: every mail to `to`, oldest first. */
+/** Fetch every mail the run's test mailbox received for `to`, oldest first. */
 export function readMailbox(to: string): Promise<ReceivedMail[]> {
   return listMail(e2e.mailboxPort, to);
 }

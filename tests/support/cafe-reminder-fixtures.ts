@@ -51,7 +51,7 @@ export async function answerCafe(db: Database, cafeId: string, accountId: string
     .onConflictDoUpdate({ target: [cafeRsvps.cafeId, cafeRsvps.accountId], set: { answer } });
 }
 
-/** A member of the community with an e-mail address of their own. */
+/** Create a member of the community with an e-mail address of their own. */
 export async function createMemberWithAddress(database: TestDatabase, communityId: string): Promise<{ member: PersonActor; address: string }> {
   const member = await createTestAccount(database, { roles: ["member"], communityIds: [communityId] });
   const address = `member.${randomBytes(5).toString("hex")}@example.invalid`;
