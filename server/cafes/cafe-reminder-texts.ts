@@ -14,8 +14,7 @@ export const CAFE_MESSAGE_KINDS_OUTSIDE_PORTAL = ["cafe_cancelled", "cafe_change
 export interface CafeMessageDetails {
   title: string;
   placeName: string;
-  /** Null when the member is not in the kafé's community, which may not see the address. */
-  address: string | null;
+  address: string;
 }
 
 export interface ComposedCafeMessage {
@@ -55,9 +54,7 @@ export function composeCafeMessage(kind: CafeMessageKind, input: { locale: Local
   const detailLines = input.details
     ? [
         m.cafe_reminder_detail_what({ title: input.details.title }, options),
-        input.details.address
-          ? m.cafe_reminder_detail_where({ place: input.details.placeName, address: input.details.address }, options)
-          : m.cafe_reminder_detail_where_no_address({ place: input.details.placeName }, options),
+        m.cafe_reminder_detail_where({ place: input.details.placeName, address: input.details.address }, options),
       ]
     : [];
   const subject = input.details ? `${baseSubject}: ${input.details.title}` : baseSubject;

@@ -6,6 +6,7 @@ import { answerCafe, cafeSecrets, createMemberWithAddress, insertTestCafe, remin
 import { readVapidAuthorization, startTestPushService, type TestPushService } from "../../tests/support/push-service";
 import { listMail, startTestSmtpServer, type TestSmtpServer } from "../../tests/support/smtp-server";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
+import { communityMemberships } from "../communities/schema";
 import { accounts } from "../identity/schema";
 import { notifications } from "../notifications/schema";
 import { runDueJobs } from "../platform/jobs";
@@ -132,6 +133,32 @@ describe.each(testEngines())("kafé reminders on %s", (engine) => {
     expect(mail!.text).toContain("Reminder: you have an appointment in ReConnect on Tuesday 5 January at 18:00.");
   });
 
+  test("Nynorsk reminder in the member's language", async () => {
+    const { member, address } = await answeredCafe();
+    await database.db.update(accounts).set({ locale: "nn" }).where(eq(accounts.id, member.accountId));
+    await runReminders(dayBefore);
+
+    const [mail] = await listMail(smtp.httpPort, address);
+    expect(mail!.subject).toBe("Påminning om ein avtale");
+    expect(mail!.text).toContain("Påminning: du har ein avtale i ReConnect tysdag 5. januar kl. 18:00.");
+  });
+
+  test("member without address gets portal reminder", async () => {
+    const cafeId = await insertTestCafe(database, { communityId, hostId, startsAt });
+    const member = await createTestAccount(database, { roles: ["member"], communityIds: [communityId] });
+    await answerCafe(database.db, cafeId, member.accountId, "coming");
+    await unsafeScheduleCafeReminders(database.db, cafeId, member.accountId, scheduledAt);
+    const mailsBefore = (await listMail(smtp.httpPort, "")).length;
+    await runReminders(dayBefore);
+
+    expect((await outcomes(cafeId, member.accountId))[1440]).toBe("sent");
+    const rows = await database.db.select().from(notifications).where(eq(notifications.recipientId, member.accountId));
+    expect(rows).toHaveLength(1);
+    // Other tests' reminders may fall due at the same time, so only this member's share is counted: none.
+    const mailsAfter = await listMail(smtp.httpPort, "");
+    expect(mailsAfter.slice(mailsBefore).filter((mail) => mail.text.includes(`/cafes/${cafeId}`))).toHaveLength(0);
+  });
+
   test("cancelled kafé skips reminder", async () => {
     const { cafeId, member, address } = await answeredCafe();
     await database.db.update(cafes).set({ cancelledAt: scheduledAt }).where(eq(cafes.id, cafeId));
@@ -184,6 +211,15 @@ describe.each(testEngines())("kafé reminders on %s", (engine) => {
     expect(await outcomes(cafeId, member.accountId)).toEqual({ 1440: "skipped_answer", 120: "pending" });
     await runReminders(twoHoursBefore);
     expect(await listMail(smtp.httpPort, address)).toHaveLength(1);
+  });
+
+  test("member who left community is skipped", async () => {
+    const { cafeId, member, address } = await answeredCafe();
+    await database.db.delete(communityMemberships).where(and(eq(communityMemberships.accountId, member.accountId), eq(communityMemberships.communityId, communityId)));
+    await runReminders(dayBefore);
+
+    expect(await listMail(smtp.httpPort, address)).toHaveLength(0);
+    expect((await outcomes(cafeId, member.accountId))[1440]).toBe("skipped_access");
   });
 
   test("paused account skips reminder", async () => {

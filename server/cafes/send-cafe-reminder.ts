@@ -30,7 +30,8 @@ export async function sendCafeReminder(tx: Transaction, services: CafeJobService
   if (recipient === "missing" || recipient === "unreachable") return "skipped_paused";
 
   const access = await unsafeFindCafeAccess(tx, recipient.actor, payload.cafeId);
-  if (!access) return "skipped_access";
+  // A member who has left the kafé's community no longer hears about its kaféer.
+  if (!access || !access.inCommunity) return "skipped_access";
   const { cafe } = access;
   if (cafe.cancelledAt !== null || cafe.approval !== "approved") return "skipped_cancelled";
   if (cafeHasStarted(cafe, now)) return "skipped_past";
@@ -51,7 +52,7 @@ export async function sendCafeReminder(tx: Transaction, services: CafeJobService
     startsAt: cafe.startsAt,
     cafeId: cafe.id,
     publicUrl: services.publicUrl,
-    details: choices.showDetails ? { title: cafe.title, placeName: cafe.placeName, address: access.inCommunity ? cafe.address : null } : null,
+    details: choices.showDetails ? { title: cafe.title, placeName: cafe.placeName, address: cafe.address } : null,
   });
   const delivery = await unsafeSendCafeMessage(tx, services, {
     accountId: payload.accountId,
