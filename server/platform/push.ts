@@ -36,7 +36,8 @@ export interface PushSender {
 const DEFAULT_VAPID_SUBJECT = "mailto:no-reply@reconnect.invalid";
 // A reminder that arrives after the kafé is useless, so the push service may drop it after a day.
 const PUSH_TTL_SECONDS = 24 * 60 * 60;
-const PUSH_TIMEOUT_MS = 10_000;
+// Jobs send inside their transaction, and on PGlite that blocks every other query, so a silent push service is given up on quickly.
+const PUSH_TIMEOUT_MS = 5_000;
 
 /**
  * Take the VAPID keys from configuration. Outside production, missing keys are
