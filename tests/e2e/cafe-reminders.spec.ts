@@ -146,5 +146,30 @@ test("push button registers the service worker", async ({ browser }) => {
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? null), { timeout: 15_000 }).toBe(`${clockBaseUrl}/sw.js`);
   await expect(page.locator("#push-status")).toHaveText(/^(Varsler er slått på for denne enheten\.|Vi fikk ikke slått på varsler\. Prøv igjen om litt\.)$/, { timeout: 20_000 });
   expect(cspViolations).toEqual([]);
+
+  // Deliver a push message to the worker through Chromium's DevTools protocol, as a push service would.
+  const session = await context.newCDPSession(page);
+  const registrationIds: string[] = [];
+  session.on("ServiceWorker.workerRegistrationUpdated", (event) => {
+    for (const registration of event.registrations) {
+      if (registration.scopeURL === `${clockBaseUrl}/` && !registration.isDeleted) registrationIds.push(registration.registrationId);
+    }
+  });
+  await session.send("ServiceWorker.enable");
+  await expect.poll(() => registrationIds.length).toBeGreaterThan(0);
+  const message = { title: "Påminnelse fra ReConnect", body: "Påminnelse: du har en avtale i ReConnect tirsdag 5. januar kl. 18:00.", url: "/cafes/00000000-0000-4000-8000-000000000000" };
+  await session.send("ServiceWorker.deliverPushMessage", { origin: clockBaseUrl, registrationId: registrationIds[0]!, data: JSON.stringify(message) });
+
+  const shown = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration("/");
+      const notifications = (await registration?.getNotifications()) ?? [];
+      return notifications.map((notification) => ({ title: notification.title, body: notification.body, url: (notification.data as { url: string }).url }));
+    });
+  await expect.poll(shown).toEqual([{ title: message.title, body: message.body, url: `${clockBaseUrl}${message.url}` }]);
+
+  // A message that points elsewhere opens the portal's front page instead.
+  await session.send("ServiceWorker.deliverPushMessage", { origin: clockBaseUrl, registrationId: registrationIds[0]!, data: JSON.stringify({ ...message, url: "https://example.invalid/" }) });
+  await expect.poll(async () => (await shown()).map((notification) => notification.url)).toContain(`${clockBaseUrl}/`);
   await context.close();
 });
