@@ -49,5 +49,7 @@ export async function sendCafeNotice(tx: Transaction, services: CafeJobServices,
     message,
     logContext: { cafeId: cafe.id, accountId: payload.accountId, queue: CAFE_NOTICE_QUEUE, kind: payload.kind },
   });
-  return delivery.email || delivery.pushes > 0 ? "sent" : "skipped_no_channel";
+  if (!delivery.email && delivery.pushes === 0) return "skipped_no_channel";
+  services.log.info({ cafeId: cafe.id, accountId: payload.accountId, kind: payload.kind, email: delivery.email, pushes: delivery.pushes }, "cafe_notice.sent");
+  return "sent";
 }

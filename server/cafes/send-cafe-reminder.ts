@@ -67,5 +67,6 @@ export async function sendCafeReminder(tx: Transaction, services: CafeJobService
   }
 
   if (!delivery.email && delivery.pushes === 0 && !choices.remindInPortal) return "skipped_no_channel";
+  services.log.info({ cafeId: cafe.id, accountId: payload.accountId, offsetMinutes: payload.offsetMinutes, email: delivery.email, pushes: delivery.pushes, inPortal: choices.remindInPortal }, "cafe_reminder.sent");
   return "sent";
 }
