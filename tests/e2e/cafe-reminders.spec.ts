@@ -72,7 +72,7 @@ test("day-before reminder is neutral", async ({ page }) => {
   for (const secret of [series.title, series.placeName, series.address, ...series.topics, "kafé", "Kafé"]) expect(mail.text).not.toContain(secret);
   expect(mail.subject).not.toContain("Kafé");
 
-  // The same reminder shows in the portal's settings as the member's current choice.
+  // The settings page shows the default choices that produced this reminder.
   await signInAsDemo(page, "member-20");
   await page.goto("/settings/cafes");
   await expect(page.getByRole("heading", { level: 1, name: "Påminnelser om kaféer" })).toBeVisible();
