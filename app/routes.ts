@@ -20,6 +20,8 @@ export default [
   route("settings/calendar", "routes/settings-calendar.tsx"),
   route("calendar/:file", "routes/cafe-calendar-feed.tsx"),
   route("cafes/:cafeId/calendar.ics", "routes/cafe-calendar-file.tsx"),
+  route("settings/cafes", "routes/settings-cafes.tsx"),
+  route("settings/cafes/push", "routes/settings-cafes-push.tsx"),
   route("invitations", "routes/invitations.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("welcome", "routes/welcome.tsx"),

@@ -18,7 +18,7 @@ export function meta() {
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "settings.use");
-  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayPause: can(actor, "account.pause"), mayUseCalendar: can(actor, "cafes.read") };
+  return { hasMemberProfile: actor.hasMemberProfile, mayReadForum: can(actor, "forum.read"), mayReadCafes: can(actor, "cafes.read"), mayPause: can(actor, "account.pause") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -67,7 +67,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {loaderData.mayUseCalendar ? (
+      {loaderData.mayReadCafes ? (
         <section className="stack" aria-labelledby="settings-calendar-heading">
           <h2 id="settings-calendar-heading" className="ds-heading" data-size="md">
             {m.calendar_settings_heading()}
@@ -76,6 +76,20 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           <p className="ds-paragraph">
             <Link className="ds-link" to={cafePaths.calendarSettings()}>
               {m.calendar_settings_link()}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {loaderData.mayReadCafes ? (
+        <section className="stack" aria-labelledby="settings-cafes-heading">
+          <h2 id="settings-cafes-heading" className="ds-heading" data-size="md">
+            {m.settings_cafes_heading()}
+          </h2>
+          <p className="ds-paragraph">{m.settings_cafes_body()}</p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={cafePaths.settings()}>
+              {m.settings_cafes_link()}
             </Link>
           </p>
         </section>

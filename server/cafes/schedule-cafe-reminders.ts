@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 
 import type { Executor } from "../platform/db";
-import { scheduleJob } from "../platform/jobs";
 import { jobs } from "../platform/schema";
 import { CAFE_REMINDER_QUEUE } from "./cafe-jobs";
 import { cafes, cafeSettings } from "./schema";
@@ -32,7 +31,15 @@ export async function unsafeScheduleCafeReminders(executor: Executor, cafeId: st
     const runAt = new Date(cafe.startsAt.getTime() - offsetMinutes * 60_000);
     if (runAt.getTime() <= now.getTime()) continue;
     const payload: CafeReminderPayload = { cafeId, accountId, offsetMinutes };
-    await scheduleJob(executor, { queue: CAFE_REMINDER_QUEUE, payload: { ...payload }, runAt, singletonKey: reminderKey(payload) });
+    // A reminder that already ran and was skipped (the member said no, then yes again) is made pending again; one that was sent stays sent.
+    await executor
+      .insert(jobs)
+      .values({ queue: CAFE_REMINDER_QUEUE, payload: { ...payload }, runAt, singletonKey: reminderKey(payload) })
+      .onConflictDoUpdate({
+        target: jobs.singletonKey,
+        set: { state: "pending", runAt, attempts: 0, outcome: null, lastError: null, completedAt: null },
+        setWhere: sql`${jobs.state} = 'done' and ${jobs.outcome} like 'skipped%'`,
+      });
   }
 }
 

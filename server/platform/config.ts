@@ -77,6 +77,19 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().min(3, "a sender such as ReConnect <no-reply@example.no>").default("ReConnect <no-reply@reconnect.invalid>"),
   ACUTE_HELP: z.string().optional(),
   TEST_CLOCK: z.enum(["on", "off"]).default("off"),
+  // Web push (VAPID, RFC 8292): an uncompressed P-256 public key (65 bytes) and its private key (32 bytes), base64url as web-push prints them.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "the 65-byte public key in base64url without padding (87 characters), as `npx web-push generate-vapid-keys` prints it")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "the 32-byte private key in base64url without padding (43 characters), as `npx web-push generate-vapid-keys` prints it")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/, "a contact for push services: mailto:drift@example.no or an https:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...oidcClient("OIDC_IDPORTEN"),
   OIDC_IDPORTEN_ACR: z.string().min(1).default("idporten-loa-high"),
@@ -119,6 +132,17 @@ export interface Config {
   oidc: OidcClientConfig[];
   /** Tests only: POST /test/clock sets the portal's clock and runs due jobs. */
   testClock: boolean;
+  /** Web push keys; when missing, push is off in production and generated into DATA_DIR elsewhere. */
+  vapid?: VapidConfig;
+  /** The VAPID contact when VAPID_SUBJECT is not set (only outside production, with generated keys). */
+  vapidSubject?: string;
+}
+
+export interface VapidConfig {
+  publicKey: string;
+  privateKey: string;
+  /** A mailto: or https: contact the push service can reach the operator at. */
+  subject: string;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     oidc,
     testClock: values.TEST_CLOCK === "on",
+    vapid: readVapid(values),
+    vapidSubject: values.VAPID_SUBJECT,
   };
 
   if (config.env === "production") {
@@ -190,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 // Keys, secrets and URLs that may carry a password are never echoed into logs, even when malformed.
-const secretVariables = /^(ENCRYPTION_KEYS|LOOKUP_KEY|DATABASE_URL|SMTP_URL|OIDC_[A-Z]+_CLIENT_SECRET)$/;
+const secretVariables = /^(ENCRYPTION_KEYS|LOOKUP_KEY|DATABASE_URL|SMTP_URL|OIDC_[A-Z]+_CLIENT_SECRET|VAPID_PRIVATE_KEY)$/;
 
 function describeValue(name: string, value: string | undefined): string {
   if (value === undefined) return "null";
@@ -215,6 +241,17 @@ function readOidcClient(
     );
   }
   return { preset, issuer, clientId, clientSecret, ...extra };
+}
+
+function readVapid(values: { VAPID_PUBLIC_KEY?: string; VAPID_PRIVATE_KEY?: string; VAPID_SUBJECT?: string }): VapidConfig | undefined {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = values;
+  if (!publicKey && !privateKey) return undefined;
+  if (!publicKey || !privateKey || !subject) {
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT must be set together. Create a key pair with `npx web-push generate-vapid-keys` and set all three, or set none to leave web push off (outside production a key pair is then made in DATA_DIR/vapid.json).",
+    );
+  }
+  return { publicKey, privateKey, subject };
 }
 
 function parseEncryptionKeys(value: string): { id: string; key: Buffer }[] {

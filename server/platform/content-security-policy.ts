@@ -21,6 +21,8 @@ export function buildContentSecurityPolicy(options: { nonce: string; development
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connectSources.join(" ")}`,
+    // The web push service worker, /sw.js, is the only worker; it must come from the portal itself.
+    "worker-src 'self'",
     `form-action 'self' ${options.formTargets.join(" ")}`.trim(),
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -13,6 +13,7 @@ import { startJobWorker, type JobWorker } from "./jobs";
 import { loadKeyRing } from "./keys";
 import type { Logger } from "./logger";
 import { createMailer, type Mailer } from "./mail";
+import { createPushSender, loadVapidKeys, type PushSender } from "./push";
 import { deploymentSettings } from "./schema";
 
 /** Everything a request needs from the running process, created once at start-up. */
@@ -23,6 +24,8 @@ export interface Portal {
   keys: KeyRing;
   log: Logger;
   mailer: Mailer;
+  /** Web push; `enabled` is false in production without VAPID keys. */
+  push: PushSender;
   /** Ask for pending notification e-mails to be sent soon, e.g. after a post is published. */
   nudgeNotificationMailer(): void;
   /** "Now" for kaféer and reminders; settable only when TEST_CLOCK is on. */
@@ -48,7 +51,8 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
   const notificationMailer = startNotificationMailer(handle.db, { keys, mailer, publicUrl: config.publicUrl, log });
   const testClock = config.testClock ? createSettableClock() : undefined;
   const clock = testClock ?? systemClock;
-  const jobWorker = startJobWorker(handle.db, cafeJobHandlers({ keys, mailer, publicUrl: config.publicUrl, log, config, dataDir: config.dataDir }), { clock, log });
+  const push = createPushSender(loadVapidKeys(config, log));
+  const jobWorker = startJobWorker(handle.db, cafeJobHandlers({ keys, mailer, push, publicUrl: config.publicUrl, log, config, dataDir: config.dataDir }), { clock, log });
 
   return {
     config,
@@ -57,6 +61,7 @@ export async function startPortal(config: Config, log: Logger): Promise<Portal> 
     keys,
     log,
     mailer,
+    push,
     nudgeNotificationMailer: notificationMailer.nudge,
     clock,
     testClock,

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { createECDH, randomBytes } from "node:crypto";
 
 import { demoForumCategories, demoForumThreads } from "../../scripts/demo-forum-content";
 import { demoForumId } from "../../scripts/seed-demo-forum";
@@ -214,4 +215,41 @@ test("axe finds nothing on going-together and meet-up pages", async ({ browser }
     await chooseLanguage(page, demoPerson(key).locale ?? "nb");
     await context.close();
   }
+});
+});
+
+/**
+ * The kafé reminder settings in every language, with one push device listed
+ * so the device list and its remove button are checked too. Sjøstjerne's
+ * device is removed again at the end, leaving the account as seeded.
+ */
+test("axe finds nothing on kafé reminder settings", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const key = "member-20";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsDemo(page, key);
+  await page.goto("/settings/cafes");
+
+  // A subscription as a browser would send it; the endpoint is never posted to while the clock is real.
+  const browserKeys = createECDH("prime256v1");
+  browserKeys.generateKeys();
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  const response = await page.request.post("/settings/cafes/push", {
+    form: { csrf, endpoint: `https://127.0.0.1:9/push/${randomBytes(6).toString("hex")}`, p256dh: browserKeys.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") },
+  });
+  expect(response.status()).toBe(200);
+
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    await page.goto("/settings/cafes");
+    await expect(page.locator("main form input[name=subscriptionId]")).toHaveCount(1);
+    await expectNoViolations(page, `${key} /settings/cafes in ${locale}`);
+  }
+  await chooseLanguage(page, "nb");
+  await page.goto("/settings/cafes");
+  await page.getByRole("button", { name: /^Fjern / }).click();
+  await expect(page.getByText("Enheten får ikke flere varsler.")).toBeVisible();
+  await expectNoViolations(page, `${key} /settings/cafes after removing a device`);
+  await context.close();
 });

@@ -65,6 +65,9 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "settings/profile": { url: "/settings/profile", expected: signedIn(["member", "peer_moderator"]) },
   "settings/forum": { url: "/settings/forum", expected: signedIn(["member", "peer_moderator"]) },
   "settings/break": { url: "/settings/break", expected: signedIn(["member", "peer_moderator"]) },
+  "settings/cafes": { url: "/settings/cafes", expected: signedIn(["member", "peer_moderator"]) },
+  // Action-only: the settings page's script posts a push subscription here; GET is not a page.
+  "settings/cafes/push": { url: "/settings/cafes/push", expected: everyone("not-found") },
   invitations: { url: "/invitations", expected: signedIn(["peer_moderator", "provider", "administrator"]) },
   "invite/:token": { url: "/invite/not-a-real-token", expected: everyone("not-found") },
   welcome: { url: "/welcome", expected: { ...everyone("home"), anonymous: "sign-in" } },

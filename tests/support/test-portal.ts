@@ -2,6 +2,7 @@ import { createSettableClock } from "../../server/platform/clock";
 import { loadConfig } from "../../server/platform/config";
 import { createLogger } from "../../server/platform/logger";
 import { createMailer } from "../../server/platform/mail";
+import { createPushSender } from "../../server/platform/push";
 import type { Portal } from "../../server/platform/portal";
 import type { TestDatabase } from "./test-database";
 
@@ -20,6 +21,7 @@ export function createTestPortal(database: TestDatabase): Portal {
     keys: database.keys,
     log,
     mailer: createMailer({ from: "ReConnect <no-reply@reconnect.invalid>", log }),
+    push: createPushSender(null),
     nudgeNotificationMailer: () => undefined,
     clock,
     testClock: clock,
