@@ -216,7 +216,6 @@ test("axe finds nothing on going-together and meet-up pages", async ({ browser }
     await context.close();
   }
 });
-});
 
 /**
  * The kafé reminder settings in every language, with one push device listed
