@@ -20,4 +20,9 @@ describe("formatDateTime", () => {
     expect(formatDate("2026-12-04T12:00:00Z", "nb")).toBe("4. desember 2026");
     expect(formatDate("2026-12-04T12:00:00Z", "en")).toBe("4 December 2026");
   });
+
+  test("Nynorsk reads like Bokmål", () => {
+    expect(formatDate("2026-12-04T12:00:00Z", "nn")).toBe("4. desember 2026");
+    expect(formatDateTime("2026-12-04T17:30:00Z", "nn")).toBe("4. des. 2026, 18:30");
+  });
 });

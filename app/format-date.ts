@@ -1,7 +1,9 @@
 import type { Locale } from "../server/identity/roles";
 
-// Bokmål and Nynorsk share date conventions; English uses British order (day month year), as Norwegians expect.
-const intlLocales: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+// English uses British order (day month year), as Norwegians expect. Nynorsk dates are
+// formatted as Bokmål: without weekdays the two read the same, and Debian's Chromium has
+// no "nn" data, so "nn-NO" there gives US English and the hydrated page would differ from the server's.
+const intlLocales: Record<Locale, string> = { nb: "nb-NO", nn: "nb-NO", en: "en-GB" };
 
 export const PORTAL_TIME_ZONE = "Europe/Oslo";
 
