@@ -53,5 +53,12 @@ export default [
   route("moderation/duty", "routes/moderation-duty.tsx"),
   route("moderation/approvals", "routes/moderation-approvals.tsx"),
   route("moderation/crisis-alerts", "routes/moderation-crisis-alerts.tsx"),
+  route("cafes", "routes/cafes.tsx"),
+  route("cafes/new", "routes/cafes-new.tsx"),
+  route("cafes/series/:seriesId", "routes/cafes-series.tsx"),
+  route("cafes/:cafeId", "routes/cafes-cafe.tsx"),
+  route("cafes/:cafeId/edit", "routes/cafes-edit.tsx"),
+  route("cafes/:cafeId/cancel", "routes/cafes-cancel.tsx"),
+  route("cafes/:cafeId/attendance", "routes/cafes-attendance.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount } from "../../tests/support/account-factory";
@@ -48,7 +48,7 @@ describe.each(testEngines())("answering kaféer on %s", (engine) => {
     const cafeId = await createTestCafe(database, host, communityId, startsAt, now);
     await answer(members[0]!, cafeId, "maybe");
 
-    const reminders = await database.db.select({ payload: jobs.payload }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
+    const reminders = await database.db.select({ payload: sql<Record<string, unknown>>`${jobs.payload}` }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
     const own = reminders.filter((job) => job.payload.cafeId === cafeId && job.payload.accountId === members[0]!.accountId);
     expect(own.map((job) => job.payload.offsetMinutes).sort()).toEqual([120, 1440]);
   });
@@ -128,7 +128,7 @@ describe.each(testEngines())("answering kaféer on %s", (engine) => {
     expect(await waitingListPosition(database.db, cafeId, members[1]!.accountId)).toBe(1);
     expect(await noticesOf(members[2]!, "cafe_seat_given")).toEqual([{ cafeId }]);
     expect(await noticesOf(members[1]!, "cafe_seat_given")).toEqual([]);
-    const reminders = await database.db.select({ payload: jobs.payload }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
+    const reminders = await database.db.select({ payload: sql<Record<string, unknown>>`${jobs.payload}` }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
     expect(reminders.some((job) => job.payload.cafeId === cafeId && job.payload.accountId === members[2]!.accountId)).toBe(true);
   });
 

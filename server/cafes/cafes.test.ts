@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount } from "../../tests/support/account-factory";
@@ -235,7 +235,7 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
 
       expect(await noticeKinds(members[0]!)).toEqual(["cafe_changed"]);
       expect(await noticeKinds(members[1]!)).toEqual([]);
-      const reminders = await database.db.select({ runAt: jobs.runAt, payload: jobs.payload }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
+      const reminders = await database.db.select({ runAt: jobs.runAt, payload: sql<Record<string, unknown>>`${jobs.payload}` }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
       const own = reminders.filter((job) => job.payload.cafeId === cafeId && job.payload.offsetMinutes === 120);
       expect(own.map((job) => job.runAt)).toEqual([new Date("2026-12-15T16:00:00Z")]);
     });

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 
 import { communities } from "../communities/schema";
 import type { Actor } from "../identity/actor";
