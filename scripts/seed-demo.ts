@@ -1,3 +1,4 @@
+import { seedDemoCafes } from "./seed-demo-cafes";
 import { communities, communityMemberships } from "../server/communities/schema";
 import { accountRoles, accounts, identities, memberProfiles } from "../server/identity/schema";
 import { normaliseClaimValue } from "../server/identity/find-account";
@@ -71,8 +72,12 @@ export const demoPeople: DemoPerson[] = [
   { key: "researcher", fullName: "Liv Aune", email: "liv.aune@demo.reconnect.invalid", nationalId: "27877312361", roles: ["researcher"], communities: [] },
 ];
 
-/** Insert the demo communities, people and forum. Runs inside the caller's transaction. */
-export async function seedDemo(tx: Executor, keys: KeyRing) {
+/**
+ * Insert the demo communities, people, forum and kaféer. Runs inside the
+ * caller's transaction. Kafé dates count from `now`, so the demo always has
+ * a next kafé.
+ */
+export async function seedDemo(tx: Executor, keys: KeyRing, now: Date = new Date()) {
   const communityRows = await tx
     .insert(communities)
     .values(demoCommunities.map((community) => ({ ...community })))
@@ -109,4 +114,5 @@ export async function seedDemo(tx: Executor, keys: KeyRing) {
 
   await seedDemoForum(tx, keys, accountIds);
   await seedDemoModeration(tx, accountIds);
+  await seedDemoCafes(tx, accountIds, now);
 }
