@@ -109,7 +109,26 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "moderation/posts/:postId/edit": { url: `/moderation/posts/${demoForumId("post", "klesvasken:0")}/edit`, expected: signedIn(["peer_moderator"]) },
   "moderation/members/:pseudonym": { url: "/moderation/members/Morgenfugl", expected: signedIn(["peer_moderator"]) },
   "forum/groups/:groupId": { url: "/forum/groups/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
+  // Kaféer are peer space: providers, administrators and researchers get 404 like the forum. `{cafe}` is the next demo
+  // Bjørkelia kafé, found when the run starts because its date depends on when the demo was seeded.
+  cafes: { url: "/cafes", expected: signedIn(["member", "peer_moderator"]) },
+  "cafes/new": { url: "/cafes/new", expected: signedIn(["peer_moderator"]) },
+  "cafes/series/:seriesId": { url: `/cafes/series/${demoForumId("cafe-series", "bjorkelia")}`, expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId": { url: "/cafes/{cafe}", expected: signedIn(["member", "peer_moderator"]) },
+  "cafes/:cafeId/edit": { url: "/cafes/{cafe}/edit", expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId/cancel": { url: "/cafes/{cafe}/cancel", expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId/attendance": { url: "/cafes/{cafe}/attendance", expected: signedIn(["peer_moderator"]) },
 };
+
+/** The next demo kafé in Bjørkelia, as the demo peer moderator's kafé list links to it. */
+async function findNextDemoCafeId(context: APIRequestContext): Promise<string> {
+  const html = await (await context.get("/cafes")).text();
+  const id = /href="\/cafes\/([0-9a-f-]{36})"[^>]*>Kafé i Bjørkelia<\/a>/.exec(html)?.[1];
+  if (!id) throw new Error("The demo moderator's kafé list links to no upcoming demo kafé in Bjørkelia.");
+  return id;
+}
+
+let nextCafeId = "";
 
 function routePatterns(): string[] {
   const patterns: string[] = [];
@@ -137,6 +156,7 @@ test.beforeAll(async () => {
     await signInAsDemoRequest(context, key);
     contexts.set(viewer, context);
   }
+  nextCafeId = await findNextDemoCafeId(contexts.get("peer_moderator")!);
 });
 
 test.afterAll(async () => {
@@ -174,10 +194,11 @@ function expectOutcome(status: number, location: string | undefined, outcome: Ou
   }
 }
 
-for (const [pattern, { url, expected }] of Object.entries(matrix)) {
+for (const [pattern, { url: urlPattern, expected }] of Object.entries(matrix)) {
   for (const viewer of Object.keys(expected) as Viewer[]) {
     test(`${viewer} GET ${pattern}`, async () => {
       const context = contexts.get(viewer)!;
+      const url = urlPattern.replace("{cafe}", nextCafeId);
       const outcome = expected[viewer];
 
       const response = await context.get(url, { maxRedirects: 0 });
