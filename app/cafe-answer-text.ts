@@ -2,7 +2,7 @@ import { m } from "~/paraglide/messages";
 import type { CafeAnswer } from "../server/cafes/cafe-access";
 import type { CancelReason } from "../server/cafes/cancel-cafe";
 
-/** A member's answer in words, for the kafé page and the list. */
+/** Word a member's answer for the kafé page and the list. */
 export function cafeAnswerText(answer: CafeAnswer): string {
   switch (answer) {
     case "coming":
@@ -16,7 +16,7 @@ export function cafeAnswerText(answer: CafeAnswer): string {
   }
 }
 
-/** Why a kafé was cancelled, in words; an unknown or missing reason reads as "other". */
+/** Word why a kafé was cancelled. An unknown or missing reason reads as "other". */
 export function cancelReasonText(reason: CancelReason | null): string {
   switch (reason) {
     case "host_unavailable":

@@ -22,7 +22,7 @@ export function formatCafeClockTime(value: Date | string, locale: Locale): strin
   return format.format(new Date(value));
 }
 
-/** A kafé's weekday, date and start time in Norway's time zone, with the end time: "tirsdag 15. desember 2026 kl. 18:00–20:00". */
+/** Format a kafé's weekday, date and start time in Norway's time zone, with the end time: "tirsdag 15. desember 2026 kl. 18:00–20:00". */
 export function formatCafeTime(startsAt: Date | string, endsAt: Date | string, locale: Locale): string {
   return `${startFormat(locale).format(new Date(startsAt))}–${formatCafeClockTime(endsAt, locale)}`;
 }

@@ -43,13 +43,13 @@ const errorMessages: Record<string, (inputs: { max: number }) => string> = {
   form_expired: () => m.cafes_error_form_expired(),
 };
 
-/** The translated text of a field's error code. */
+/** Translate a field's error code. */
 export function cafeErrorText(code: string | undefined, max = 0): string | null {
   if (!code) return null;
   return (errorMessages[code] ?? (() => m.cafes_error_choose_one()))({ max });
 }
 
-/** A labelled field with its help text and error, linked by ids so screen readers read all three. */
+/** Render a labelled field with its help text and error, linked by ids so screen readers read all three. */
 export function CafeField(props: { id: string; label: string; help?: string; error?: string | null; children: (describedBy: string | undefined, invalid: boolean) => ReactNode }) {
   const describedBy = [props.help ? `${props.id}-help` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -156,7 +156,7 @@ export function durationName(minutes: number): string {
   return m.cafes_duration_hours_minutes({ hours, minutes: rest });
 }
 
-/** The fields one kafé has, shared by the create and edit forms. */
+/** Render the fields of one kafé, shared by the create and edit forms. */
 export function CafeDetailsFields({ values, errors }: { values: CafeFormValues; errors: CafeFieldErrors }) {
   return (
     <>
@@ -200,7 +200,7 @@ export function CafeDateField({ name, label, help, values, errors }: { name: str
   return <TextInput name={name} label={label} help={help} values={values} errors={errors} max={10} type="date" />;
 }
 
-/** The monthly rule: which weekday of the month. */
+/** Render the monthly rule: which weekday of the month, and the first and last dates. */
 export function CafeSeriesFields({ values, errors, locale }: { values: CafeFormValues; errors: CafeFieldErrors; locale: Locale }) {
   return (
     <>

@@ -65,6 +65,13 @@ function Seats({ cafe }: { cafe: CafePageView }) {
   );
 }
 
+function closedAnswerText(reason: string): string {
+  if (reason === "started") return m.cafes_answer_closed_started();
+  if (reason === "cancelled") return m.cafes_answer_closed_cancelled();
+  if (reason === "not_approved") return m.cafes_answer_closed_pending();
+  return m.cafes_answer_invalid();
+}
+
 function AnswerSection({ cafe, viewer, error }: { cafe: CafePageView; viewer: CafeViewerView; error: string | null }) {
   return (
     <section className="stack" aria-labelledby="answer-heading">
@@ -79,7 +86,7 @@ function AnswerSection({ cafe, viewer, error }: { cafe: CafePageView; viewer: Ca
       {viewer.waitingListPosition !== null ? <p className="ds-paragraph">{m.cafes_waiting_list_position({ position: viewer.waitingListPosition })}</p> : null}
       {error ? (
         <div className="ds-alert" data-color="warning" role="alert">
-          <p className="ds-paragraph">{error === "started" ? m.cafes_answer_closed_started() : error === "cancelled" ? m.cafes_answer_closed_cancelled() : m.cafes_answer_invalid()}</p>
+          <p className="ds-paragraph">{closedAnswerText(error)}</p>
         </div>
       ) : null}
       {viewer.mayAnswer ? (
@@ -107,7 +114,7 @@ function AnswerSection({ cafe, viewer, error }: { cafe: CafePageView; viewer: Ca
           </div>
         </Form>
       ) : (
-        <p className="ds-paragraph">{cafe.cancelled ? m.cafes_answer_closed_cancelled() : cafe.started ? m.cafes_answer_closed_started() : m.cafes_answer_closed_pending()}</p>
+        <p className="ds-paragraph">{closedAnswerText(cafe.cancelled ? "cancelled" : cafe.started ? "started" : "not_approved")}</p>
       )}
     </section>
   );

@@ -21,7 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { locale, notifications: await listNotifications(portal.db, actor) };
 }
 
-/** The words of a kafé notice, naming the kafé and its date; null for other kinds. */
+/** Word a kafé notice with its kafé and date, or return null for other kinds. */
 function describeCafeNotice(notification: NotificationView, locale: Route.ComponentProps["loaderData"]["locale"]): string | null {
   if (!notification.cafe) return null;
   const cafe = notification.cafe.title;

@@ -69,7 +69,7 @@ export async function answerCafe(db: Database, actor: Actor, cafeId: string, inp
   });
 }
 
-/** The member's place on the waiting list, 1 for the next to get a seat, or null when not waiting. */
+/** Return the member's place on the waiting list (1 is next to get a seat), or null when not waiting. */
 export async function waitingListPosition(db: Executor, cafeId: string, accountId: string): Promise<number | null> {
   const [own] = await db
     .select({ requestedAt: cafeRsvps.requestedAt })

@@ -127,7 +127,7 @@ export function cafeFieldErrors(...errors: (z.ZodError | undefined)[]): CafeFiel
 
 const THREAD_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
-/** The thread id in a pasted thread link ("…/forum/threads/<id>?page=2#post-…") or a bare id, or null. */
+/** Extract the thread id from a pasted thread link ("…/forum/threads/<id>?page=2#post-…") or a bare id, or null. */
 export function threadIdFromInput(value: string): string | null {
   const path = value.includes("/forum/threads/") ? value.slice(value.indexOf("/forum/threads/")) : value;
   const match = THREAD_ID.exec(path);

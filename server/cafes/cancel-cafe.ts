@@ -13,7 +13,7 @@ import { cafeRsvps, cafes, cafeSeries } from "./schema";
 /**
  * Why a kafé was cancelled, as a code the page words in the reader's
  * language. A code rather than free text, because the reason is kept in the
- * audit log, which holds ids and codes only.
+ * audit log, which contains ids and codes only.
  */
 export const CANCEL_REASONS = ["host_unavailable", "place_unavailable", "too_few_coming", "weather", "other"] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
@@ -87,7 +87,7 @@ async function notifyAnswerers(tx: Executor, cafeIds: string[], actorId: string,
   await unsafeQueueCafeNotices(tx, notices, now);
 }
 
-/** The reason recorded when the kafé was cancelled, or null. Unsafe: the caller has checked that the reader may see the kafé. */
+/** Find the reason recorded when the kafé was cancelled, or null. Unsafe: the caller has checked that the reader may see the kafé. */
 export async function unsafeFindCancelReason(executor: Executor, cafeId: string): Promise<CancelReason | null> {
   const [event] = await executor
     .select({ details: auditEvents.details })

@@ -15,7 +15,7 @@ import { localStartInstant } from "./series-dates";
 
 export type EditCafeResult = { status: "saved"; changed: string[]; promoted: number } | { status: "invalid"; errors: CafeFieldErrors } | { status: "closed" } | { status: "not_found" };
 
-/** Fields whose change members who answered are told about. */
+/** Fields whose change is sent as a notice to members who answered. */
 const NOTIFIED_FIELDS = ["title", "topic", "placeName", "address", "directions", "accessibilityNotes", "capacity", "startsAt", "endsAt"] as const;
 
 /**
@@ -82,7 +82,7 @@ export async function editCafe(db: Database, actor: Actor, cafeId: string, input
     const notices = answerers
       .filter((row) => row.accountId !== actor.accountId && !promoted.includes(row.accountId))
       .map((row) => ({ recipientId: row.accountId, kind: "cafe_changed" as const, cafeId: cafe.id, actorId: actor.accountId }));
-    // Members moved up from the waiting list already get a notice that says they have a seat.
+    // Members moved up from the waiting list already get a notice that they have a seat.
     if (changed.some((field) => field !== "forumThreadId")) await unsafeQueueCafeNotices(tx, notices, now);
 
     await recordAuditEvent(tx, { actorId: actor.accountId, action: "cafes.cafe_edited", subjectType: "cafe", subjectId: cafe.id, details: { changed: changed.join(","), promoted: promoted.length } });

@@ -13,8 +13,8 @@ export interface ThreadCafeLink {
 }
 
 /**
- * The kafé a forum thread is the reflection exercise for, when the reader
- * may see it: an approved, not cancelled kafé of one of the reader's
+ * Find the kafé a forum thread is the reflection exercise for, when the
+ * reader may see it: an approved, not cancelled kafé of one of the reader's
  * communities. The next one wins; otherwise the most recent.
  */
 export async function findCafeForThread(db: Executor, actor: Actor, threadId: string, now: Date): Promise<ThreadCafeLink | null> {

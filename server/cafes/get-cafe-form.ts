@@ -9,7 +9,7 @@ import { cafeHasStarted, unsafeFindCafeAccess, unsafeListOwnCommunityIds } from 
 
 export type ListHostingCommunitiesResult = { status: "listed"; communities: { id: string; name: string }[] } | { status: "not_found" };
 
-/** The communities a peer moderator may host kaféer in: those they belong to. */
+/** List the communities a peer moderator may host kaféer in, which are those they belong to. */
 export async function listHostingCommunities(db: Database, actor: Actor): Promise<ListHostingCommunitiesResult> {
   if (!can(actor, "cafes.host")) return { status: "not_found" };
   const ids = await unsafeListOwnCommunityIds(db, actor.accountId);
@@ -35,7 +35,7 @@ export interface CafeFormValues {
 
 export type GetCafeEditFormResult = { status: "found"; cafe: { id: string; title: string; seriesId: string | null }; values: CafeFormValues } | { status: "closed" } | { status: "not_found" };
 
-/** The edit form of one kafé, for the peer moderators of its community, until it starts. */
+/** Load the edit form of one kafé for the peer moderators of its community, until the kafé starts. */
 export async function getCafeEditForm(db: Database, actor: Actor, cafeId: string, now: Date): Promise<GetCafeEditFormResult> {
   if (!can(actor, "cafes.host")) return { status: "not_found" };
   const access = await unsafeFindCafeAccess(db, actor, cafeId);

@@ -16,7 +16,7 @@ import { waitingListPosition } from "./answer-cafe";
 import { cafeRsvps } from "./schema";
 import { localDateOf } from "./series-dates";
 
-/** Where the kafé is: only for members of its community. */
+/** The kafé's topic and place, shown to members of its community only. */
 export interface CafePlaceView {
   topic: string | null;
   placeName: string;
@@ -71,7 +71,7 @@ export interface ShownAttendee {
 export type GetCafePageResult = { status: "found"; cafe: CafePageView; viewer: CafeViewerView; shownAttendees: ShownAttendee[] } | { status: "not_found" };
 
 /**
- * The kafé page as one person sees it. Members of other communities see the
+ * Load the kafé page as one person may see it. Members of other communities see the
  * title, time and community only. Answer counts never carry names; the only
  * names shown are those of attendees who revealed themselves to the viewer
  * and chose to be shown to such people.

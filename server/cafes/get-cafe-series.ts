@@ -23,7 +23,7 @@ export interface CafeSeriesView {
 
 export type GetCafeSeriesResult = { status: "found"; series: CafeSeriesView } | { status: "not_found" };
 
-/** A monthly series with all its occurrences, for the peer moderators of its community. */
+/** Load a monthly series with all its occurrences, for the peer moderators of its community. */
 export async function getCafeSeries(db: Database, actor: Actor, seriesId: string): Promise<GetCafeSeriesResult> {
   if (!can(actor, "cafes.host")) return { status: "not_found" };
   const [series] = await db

@@ -6,7 +6,7 @@ import { unsafeQueueCafeNotices } from "./cafe-notices";
 import { unsafeScheduleCafeReminders } from "./schedule-cafe-reminders";
 import { cafeRsvps } from "./schema";
 
-/** The number of members who hold a seat. */
+/** Count the members who hold a seat. */
 export async function countComing(executor: Executor, cafeId: string): Promise<number> {
   const [row] = await executor
     .select({ count: sql<number>`count(*)::int` })

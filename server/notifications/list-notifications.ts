@@ -119,9 +119,9 @@ export async function markNotificationsRead(db: Executor, actor: Actor, options:
 }
 
 /**
- * A kafé notice is shown while its kafé is one the reader may see: the
- * reader still belongs to the kafé's community, and the kafé is approved,
- * or the reader proposed it, or moderates the community.
+ * Match kafé notices whose kafé the reader may still see. The reader must
+ * still belong to the kafé's community, and the kafé must be approved, or
+ * proposed by the reader, or the reader moderates the community.
  */
 function cafeVisibleTo(actor: PersonActor): SQL {
   const readerId = actor.accountId;

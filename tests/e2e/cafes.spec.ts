@@ -20,7 +20,7 @@ async function signedIn(browser: Browser, key: string) {
   return page;
 }
 
-/** A local date some days ahead, as the date field takes it. */
+/** Return a date some days ahead, as the date field takes it. */
 function daysAhead(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -120,7 +120,7 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   "cafes/:cafeId/attendance": { url: "/cafes/{cafe}/attendance", expected: signedIn(["peer_moderator"]) },
 };
 
-/** The next demo kafé in Bjørkelia, as the demo peer moderator's kafé list links to it. */
+/** Find the next demo kafé in Bjørkelia through the demo peer moderator's kafé list. */
 async function findNextDemoCafeId(context: APIRequestContext): Promise<string> {
   const html = await (await context.get("/cafes")).text();
   const id = /href="\/cafes\/([0-9a-f-]{36})"[^>]*>Kafé i Bjørkelia<\/a>/.exec(html)?.[1];

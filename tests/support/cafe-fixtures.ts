@@ -7,7 +7,7 @@ import { createTestAccount, createTestCommunity } from "./account-factory";
 import { formKey } from "./forum-factory";
 import type { TestDatabase } from "./test-database";
 
-/** A community with a hosting peer moderator, three members and a member of another community. */
+/** Create a community with a hosting peer moderator, three members and a member of another community. */
 export async function createCafeCommunity(database: TestDatabase) {
   const communityId = await createTestCommunity(database);
   const otherCommunityId = await createTestCommunity(database);
