@@ -87,6 +87,22 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
       expect(series.series.occurrences[6]?.startsAt).toEqual(new Date("2027-06-01T16:00:00Z"));
     });
 
+    test("double submit creates one series", async () => {
+      const { communityId, host } = await createCafeCommunity(database);
+      const form = { ...oneOffCafeForm(communityId, startsAt), schedule: "monthly", weekOfMonth: "2", weekday: "4", startsOn: "2026-12-01", endsOn: "2027-05-31" };
+      const [first, second] = await Promise.all([createCafe(database.db, host, form, now), createCafe(database.db, host, form, now)]);
+      expect(first).toEqual(second);
+      const rows = await database.db.select({ seriesId: cafes.seriesId }).from(cafes).where(eq(cafes.communityId, communityId));
+      expect(rows).toHaveLength(6);
+      expect(new Set(rows.map((row) => row.seriesId)).size).toBe(1);
+    });
+
+    test("unknown series is not found", async () => {
+      const { host } = await createCafeCommunity(database);
+      expect(await getCafeSeries(database.db, host, "not-a-uuid")).toEqual({ status: "not_found" });
+      expect(await getCafeSeries(database.db, host, "00000000-0000-4000-8000-000000000000")).toEqual({ status: "not_found" });
+    });
+
     test("series with end date stops there", async () => {
       const { communityId, host } = await createCafeCommunity(database);
       const form = { ...oneOffCafeForm(communityId, startsAt), schedule: "monthly", weekOfMonth: "-1", weekday: "4", startsOn: "2026-12-01", endsOn: "2027-02-28" };
@@ -235,6 +251,8 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
 
       expect(await noticeKinds(members[0]!)).toEqual(["cafe_changed"]);
       expect(await noticeKinds(members[1]!)).toEqual([]);
+      const audit = await database.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.subjectId, cafeId), eq(auditEvents.action, "cafes.cafe_edited")));
+      expect(audit).toEqual([{ details: { changed: "placeName,startsAt,endsAt", promoted: 0 } }]);
       const reminders = await database.db.select({ runAt: jobs.runAt, payload: sql<Record<string, unknown>>`${jobs.payload}` }).from(jobs).where(eq(jobs.queue, CAFE_REMINDER_QUEUE));
       const own = reminders.filter((job) => job.payload.cafeId === cafeId && job.payload.offsetMinutes === 120);
       expect(own.map((job) => job.runAt)).toEqual([new Date("2026-12-15T16:00:00Z")]);
@@ -280,6 +298,8 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
       expect(await noticeKinds(members[0]!)).toEqual(["cafe_cancelled"]);
       expect(await noticeKinds(members[1]!)).toEqual(["cafe_cancelled"]);
       expect(await answer(members[2]!, cafeId, "coming")).toEqual({ status: "closed", reason: "cancelled" });
+      const audit = await database.db.select({ details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.subjectId, cafeId), eq(auditEvents.action, "cafes.cafe_cancelled")));
+      expect(audit).toEqual([{ details: { reason: "weather", seriesId: null } }]);
 
       const { cafe, viewer } = await page(members[0]!, cafeId);
       expect(cafe).toMatchObject({ cancelled: true, cancelReason: "weather" });

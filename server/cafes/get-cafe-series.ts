@@ -1,4 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
 
 import { communities } from "../communities/schema";
 import type { Actor } from "../identity/actor";
@@ -25,19 +26,18 @@ export type GetCafeSeriesResult = { status: "found"; series: CafeSeriesView } | 
 
 /** Load a monthly series with all its occurrences, for the peer moderators of its community. */
 export async function getCafeSeries(db: Database, actor: Actor, seriesId: string): Promise<GetCafeSeriesResult> {
-  if (!can(actor, "cafes.host")) return { status: "not_found" };
+  if (!can(actor, "cafes.host") || !z.uuid().safeParse(seriesId).success) return { status: "not_found" };
   const [series] = await db
     .select({ series: cafeSeries, communityName: communities.name })
     .from(cafeSeries)
     .innerJoin(communities, eq(communities.id, cafeSeries.communityId))
-    .where(eq(cafeSeries.id, seriesId))
-    .catch(() => []);
+    .where(eq(cafeSeries.id, seriesId));
   if (!series) return { status: "not_found" };
 
   const occurrences = await db
     .select({ id: cafes.id, title: cafes.title, startsAt: cafes.startsAt, cancelledAt: cafes.cancelledAt })
     .from(cafes)
-    .where(and(eq(cafes.seriesId, seriesId)))
+    .where(eq(cafes.seriesId, seriesId))
     .orderBy(asc(cafes.startsAt));
   if (occurrences.length === 0) return { status: "not_found" };
 

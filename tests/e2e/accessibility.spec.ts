@@ -139,7 +139,7 @@ test("axe finds nothing while taking a break", async ({ browser }) => {
 /**
  * Kafé pages in every language: the host's pages as demo `moderator-2`
  * (a peer moderator in Bjørkelia), the create form with its errors, and a
- * Bjørkelia kafé as `member-24` from Havnøy sees it. The demo kaféer's ids
+ * Bjørkelia kafé as `member-24` from Havnøy views it. The demo kaféer's ids
  * depend on when the demo was seeded, so they are read from the series page.
  */
 test("axe finds nothing on kafé pages", async ({ browser }) => {
