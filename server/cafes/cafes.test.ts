@@ -21,6 +21,7 @@ import { editCafe } from "./edit-cafe";
 import { findCafeForThread } from "./find-cafe-for-thread";
 import { getCafePage } from "./get-cafe-page";
 import { getCafeSeries } from "./get-cafe-series";
+import { linkThreadToCafe, listLinkableCafes } from "./link-thread-to-cafe";
 import { listCafes } from "./list-cafes";
 import { getAttendance, registerAttendance } from "./register-attendance";
 import { cafeRsvps, cafes } from "./schema";
@@ -233,6 +234,43 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
       const cafeId = await createTestCafe(database, host, communityId, startsAt, now, { forumThread: threadId });
       expect(await findCafeForThread(database.db, members[0]!, threadId, now)).toEqual({ cafeId, title: "Kafé i testbyen", startsAt });
       expect(await findCafeForThread(database.db, outsider, threadId, now)).toBeNull();
+    });
+  });
+
+  describe("linking a new thread", () => {
+    test("moderator links a thread", async () => {
+      const { communityId, host, members } = await createCafeCommunity(database);
+      const cafeId = await createTestCafe(database, host, communityId, startsAt, now);
+      const category = await createTestCategory(database);
+      const threadId = await thread({ categoryId: category.id });
+
+      expect((await listLinkableCafes(database.db, host, now)).map((cafe) => cafe.id)).toEqual([cafeId]);
+      expect(await linkThreadToCafe(database.db, host, { cafeId, threadId }, now)).toEqual({ status: "linked" });
+      expect(await findCafeForThread(database.db, members[0]!, threadId, now)).toMatchObject({ cafeId });
+    });
+
+    test("members cannot link", async () => {
+      const { communityId, host, members } = await createCafeCommunity(database);
+      const cafeId = await createTestCafe(database, host, communityId, startsAt, now);
+      const category = await createTestCategory(database);
+      const threadId = await thread({ categoryId: category.id });
+
+      expect(await listLinkableCafes(database.db, members[0]!, now)).toEqual([]);
+      expect(await linkThreadToCafe(database.db, members[0]!, { cafeId, threadId }, now)).toEqual({ status: "not_found" });
+    });
+
+    test("unreadable thread is not linked", async () => {
+      const { communityId, host, members } = await createCafeCommunity(database);
+      const cafeId = await createTestCafe(database, host, communityId, startsAt, now);
+      const groupId = await createTestClosedGroup(database, [members[0]!.accountId]);
+      const threadId = await thread({ closedGroupId: groupId });
+      expect(await linkThreadToCafe(database.db, host, { cafeId, threadId }, now)).toEqual({ status: "invalid" });
+    });
+
+    test("started kafé is not offered", async () => {
+      const { communityId, host } = await createCafeCommunity(database);
+      await createTestCafe(database, host, communityId, startsAt, now);
+      expect(await listLinkableCafes(database.db, host, startsAt)).toEqual([]);
     });
   });
 

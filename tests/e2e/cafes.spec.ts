@@ -95,6 +95,28 @@ test("member answers and sees counts only", async ({ browser }) => {
   await page.context().close();
 });
 
+test("thread links to its kafé", async ({ browser }) => {
+  const host = await signedIn(browser, "moderator-2");
+  const threadTitle = `Refleksjon før kafeen ${randomBytes(3).toString("hex")}`;
+  await host.goto("/forum");
+  await host.getByRole("region", { name: "Kategorier" }).getByRole("link").first().click();
+  await host.getByRole("link", { name: "Start en ny tråd" }).click();
+  await host.getByRole("textbox", { name: "Tittel" }).fill(threadTitle);
+  await host.getByRole("textbox", { name: "Innlegg" }).fill("Skriv gjerne noen ord om hva som hjelper deg å komme i gang igjen.");
+  await host.getByLabel("Refleksjonsoppgave til en kafé").selectOption(cafeUrl.split("/").at(-1)!);
+  await host.getByRole("button", { name: "Publiser tråden" }).click();
+  await expect(host.getByRole("heading", { level: 1 })).toHaveText(threadTitle);
+  const threadUrl = host.url().replace(/[?#].*$/, "");
+
+  const member = await signedIn(browser, "member-17");
+  await member.goto(threadUrl);
+  await expect(member.getByText("Dette er refleksjonsoppgaven til")).toBeVisible();
+  await member.getByRole("link", { name: new RegExp(`^${title}, `) }).click();
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(member.getByRole("link", { name: threadTitle })).toBeVisible();
+  await Promise.all([host.context().close(), member.context().close()]);
+});
+
 test("last seat goes to one of two", async ({ browser }) => {
   const [first, second] = await Promise.all([signedIn(browser, "member-18"), signedIn(browser, "member-19")]);
   await Promise.all([first.goto(cafeUrl), second.goto(cafeUrl)]);
