@@ -55,7 +55,7 @@ export default function CancelCafe({ loaderData, actionData }: Route.ComponentPr
         <Form method="post" className="stack" noValidate>
           <CsrfField />
           <p className="ds-paragraph">{m.cafes_cancel_intro({ count: cafe.answered })}</p>
-          <fieldset className="ds-fieldset stack" aria-describedby={reasonError ? "cancel-reason-error" : undefined} aria-invalid={reasonError ? true : undefined}>
+          <fieldset className="ds-fieldset stack" aria-describedby={reasonError ? "cancel-reason-error" : undefined}>
             <legend className="ds-label">{m.cafes_cancel_reason_legend()}</legend>
             {CANCEL_REASONS.map((reason) => (
               <div className="ds-field" key={reason}>

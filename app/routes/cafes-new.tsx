@@ -85,7 +85,14 @@ export default function NewCafe({ loaderData, actionData }: Route.ComponentProps
             <label className="ds-label" htmlFor="cafe-communityId">
               {m.cafes_field_community()}
             </label>
-            <select className="ds-input" id="cafe-communityId" name="communityId" defaultValue={values.communityId ?? communities[0]?.id}>
+            <select
+              className="ds-input"
+              id="cafe-communityId"
+              name="communityId"
+              defaultValue={values.communityId ?? communities[0]?.id}
+              aria-describedby={errors.communityId ? "cafe-communityId-error" : undefined}
+              aria-invalid={errors.communityId ? true : undefined}
+            >
               {communities.map((community) => (
                 <option key={community.id} value={community.id}>
                   {community.name}
@@ -93,7 +100,7 @@ export default function NewCafe({ loaderData, actionData }: Route.ComponentProps
               ))}
             </select>
             {errors.communityId ? (
-              <p className="ds-validation-message" data-color="danger">
+              <p className="ds-validation-message" id="cafe-communityId-error" data-color="danger">
                 {cafeErrorText(errors.communityId)}
               </p>
             ) : null}
