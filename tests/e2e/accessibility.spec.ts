@@ -167,6 +167,11 @@ test("axe finds nothing on kafé pages", async ({ browser }) => {
     await page.locator("main form button[type=submit]").click();
     await expect(page.locator("main .ds-validation-message").first()).toBeVisible();
     await expectNoViolations(page, `moderator-2 /cafes/new with errors in ${locale}`);
+    // No reason is chosen, so this only shows the error: the demo kafé stays as seeded.
+    await page.goto(`${nextCafe}/cancel`);
+    await page.locator("main form button[type=submit]").click();
+    await expect(page.locator("main .ds-validation-message")).toBeVisible();
+    await expectNoViolations(page, `moderator-2 ${nextCafe}/cancel with errors in ${locale}`);
   }
   await chooseLanguage(page, "nb");
   await context.close();
