@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
 import { m } from "~/paraglide/messages";
-import type { Locale } from "../../server/identity/roles";
 import {
   CAFE_ADDRESS_MAX_LENGTH,
   CAFE_CAPACITY_MAX,
@@ -126,13 +125,6 @@ function SelectInput(props: { name: string; label: string; help?: string; values
   );
 }
 
-/** Weekday names in the reader's language, Monday first, from the ISO weekday number. */
-export function weekdayName(weekday: number, locale: Locale): string {
-  const intlLocale = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" }[locale];
-  // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(intlLocale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, weekday)));
-}
-
 export function weekOfMonthName(weekOfMonth: number): string {
   switch (weekOfMonth) {
     case 1:
@@ -200,8 +192,8 @@ export function CafeDateField({ name, label, help, values, errors }: { name: str
   return <TextInput name={name} label={label} help={help} values={values} errors={errors} max={10} type="date" />;
 }
 
-/** Render the monthly rule: which weekday of the month, and the first and last dates. */
-export function CafeSeriesFields({ values, errors, locale }: { values: CafeFormValues; errors: CafeFieldErrors; locale: Locale }) {
+/** Render the monthly rule: which weekday of the month, and the first and last dates. `weekdayNames` starts on Monday, worded by the loader. */
+export function CafeSeriesFields({ values, errors, weekdayNames }: { values: CafeFormValues; errors: CafeFieldErrors; weekdayNames: string[] }) {
   return (
     <>
       <SelectInput
@@ -216,7 +208,7 @@ export function CafeSeriesFields({ values, errors, locale }: { values: CafeFormV
         label={m.cafes_field_weekday()}
         values={values}
         errors={errors}
-        options={[1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ value: String(weekday), label: weekdayName(weekday, locale) }))}
+        options={weekdayNames.map((name, index) => ({ value: String(index + 1), label: name }))}
       />
       <CafeDateField name="startsOn" label={m.cafes_field_starts_on()} values={values} errors={errors} />
       <CafeDateField name="endsOn" label={m.cafes_field_ends_on()} help={m.cafes_field_ends_on_help()} values={values} errors={errors} />

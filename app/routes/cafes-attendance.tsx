@@ -20,7 +20,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const result = await getAttendance(portal.db, actor, params.cafeId, portal.clock.now());
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   const saved = new URL(request.url).searchParams.get("notice") === "saved";
-  return { locale, cafe: result.cafe, rows: result.rows, saved };
+  return {
+    cafe: result.cafe,
+    when: formatDateTime(result.cafe.startsAt, locale),
+    registeredText: result.cafe.registeredAt ? m.cafes_attendance_registered_at({ time: formatDateTime(result.cafe.registeredAt, locale) }) : null,
+    rows: result.rows,
+    saved,
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -34,7 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function CafeAttendance({ loaderData }: Route.ComponentProps) {
-  const { cafe, rows, saved, locale } = loaderData;
+  const { cafe, rows, saved, when, registeredText } = loaderData;
   const mayRegister = cafe.started && !cafe.cancelled;
 
   return (
@@ -46,14 +52,14 @@ export default function CafeAttendance({ loaderData }: Route.ComponentProps) {
         {mayRegister ? m.cafes_attendance_title() : m.cafes_attendance_before_title()}
       </h1>
       <p className="ds-paragraph">
-        {cafe.title} · <time dateTime={new Date(cafe.startsAt).toISOString()}>{formatDateTime(cafe.startsAt, locale)}</time>
+        {cafe.title} · <time dateTime={new Date(cafe.startsAt).toISOString()}>{when}</time>
       </p>
       {saved ? (
         <div className="ds-alert" data-color="success" role="status">
           <p className="ds-paragraph">{m.cafes_attendance_saved()}</p>
         </div>
       ) : null}
-      {cafe.registeredAt && !saved ? <p className="ds-paragraph">{m.cafes_attendance_registered_at({ time: formatDateTime(cafe.registeredAt, locale) })}</p> : null}
+      {registeredText && !saved ? <p className="ds-paragraph">{registeredText}</p> : null}
 
       {rows.length === 0 ? (
         <p className="ds-paragraph">{m.cafes_attendance_empty()}</p>

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { cafeAnswerText, cancelReasonText } from "~/cafe-answer-text";
-import { formatCafeTime } from "~/cafe-format";
+import { formatCafeTime } from "~/cafe-format.server";
 import { cafePaths } from "~/cafe-paths";
 import { CsrfField } from "~/components/csrf-field";
 import { forumPaths } from "~/forum-paths";
@@ -27,7 +27,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
   await markNotificationsRead(portal.db, actor, { cafeId: result.cafe.id });
   const notice = notices.find((candidate) => candidate === new URL(request.url).searchParams.get("notice")) ?? null;
-  return { locale, cafe: result.cafe, viewer: result.viewer, shownAttendees: result.shownAttendees, notice };
+  const when = formatCafeTime(result.cafe.startsAt, result.cafe.endsAt, locale);
+  return { when, cafe: result.cafe, viewer: result.viewer, shownAttendees: result.shownAttendees, notice };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -121,7 +122,7 @@ function AnswerSection({ cafe, viewer, error }: { cafe: CafePageView; viewer: Ca
 }
 
 export default function CafePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { cafe, viewer, shownAttendees, notice, locale } = loaderData;
+  const { cafe, viewer, shownAttendees, notice, when } = loaderData;
   const justAnsweredComing = notice === "answered" && viewer.answer === "coming";
   const showReminder = viewer.inCommunity && !cafe.cancelled && (justAnsweredComing || (cafe.isToday && !cafe.ended));
 
@@ -163,7 +164,7 @@ export default function CafePage({ loaderData, actionData }: Route.ComponentProp
       <dl className="cafe-details">
         <dt>{m.cafes_when()}</dt>
         <dd>
-          <time dateTime={new Date(cafe.startsAt).toISOString()}>{formatCafeTime(cafe.startsAt, cafe.endsAt, locale)}</time>
+          <time dateTime={new Date(cafe.startsAt).toISOString()}>{when}</time>
         </dd>
         <dt>{m.cafes_community()}</dt>
         <dd>{cafe.communityName}</dd>

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { cancelReasonText } from "~/cafe-answer-text";
-import { formatCafeTime } from "~/cafe-format";
+import { formatCafeTime } from "~/cafe-format.server";
 import { cafePaths } from "~/cafe-paths";
 import { CsrfField } from "~/components/csrf-field";
 import { m } from "~/paraglide/messages";
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (result.status === "not_found" || (!result.viewer.mayCancel && !result.viewer.moderatesCommunity)) throw data({ code: "not_found" }, { status: 404 });
   const { cafe, viewer } = result;
   return {
-    locale,
+    when: formatCafeTime(cafe.startsAt, cafe.endsAt, locale),
     cafe: { id: cafe.id, title: cafe.title, startsAt: cafe.startsAt, endsAt: cafe.endsAt, inSeries: cafe.seriesId !== null && viewer.moderatesCommunity, answered: cafe.comingCount + cafe.maybeCount + cafe.waitlistedCount },
     mayCancel: viewer.mayCancel,
   };
@@ -40,7 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 
 export default function CancelCafe({ loaderData, actionData }: Route.ComponentProps) {
-  const { cafe, mayCancel, locale } = loaderData;
+  const { cafe, mayCancel, when } = loaderData;
   const reasonError = actionData?.errors.reason ? m.cafes_cancel_reason_missing() : null;
 
   return (
@@ -49,7 +49,7 @@ export default function CancelCafe({ loaderData, actionData }: Route.ComponentPr
         {m.cafes_cancel_title()}
       </h1>
       <p className="ds-paragraph">
-        {cafe.title} · <time dateTime={new Date(cafe.startsAt).toISOString()}>{formatCafeTime(cafe.startsAt, cafe.endsAt, locale)}</time>
+        {cafe.title} · <time dateTime={new Date(cafe.startsAt).toISOString()}>{when}</time>
       </p>
       {mayCancel ? (
         <Form method="post" className="stack" noValidate>

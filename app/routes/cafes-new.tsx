@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 
+import { weekdayName } from "~/cafe-format.server";
 import { cafePaths } from "~/cafe-paths";
 import { CafeDateField, CafeDetailsFields, CafeSeriesFields, CafeTimeFields, cafeErrorText, type CafeFormValues } from "~/components/cafe-form-fields";
 import { CsrfField } from "~/components/csrf-field";
@@ -42,7 +43,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { portal, locale } = context.get(requestContext);
   const result = await listHostingCommunities(portal.db, actor);
   if (result.status !== "listed") throw data({ code: "not_found" }, { status: 404 });
-  return { locale, communities: result.communities, idempotencyKey: newIdempotencyKey() };
+  const weekdayNames = [1, 2, 3, 4, 5, 6, 7].map((weekday) => weekdayName(weekday, locale));
+  return { weekdayNames, communities: result.communities, idempotencyKey: newIdempotencyKey() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -58,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function NewCafe({ loaderData, actionData }: Route.ComponentProps) {
-  const { communities, locale } = loaderData;
+  const { communities, weekdayNames } = loaderData;
   const errors: CafeFieldErrors = actionData?.errors ?? {};
   const values: CafeFormValues = actionData?.values ?? { schedule: "once", durationMinutes: "120", startTime: "18:00", weekOfMonth: "1", weekday: "2", idempotencyKey: loaderData.idempotencyKey };
   const errorCount = Object.keys(errors).length;
@@ -134,7 +136,7 @@ export default function NewCafe({ loaderData, actionData }: Route.ComponentProps
             <p className="ds-paragraph" data-size="sm">
               {m.cafes_monthly_help()}
             </p>
-            <CafeSeriesFields values={values} errors={errors} locale={locale} />
+            <CafeSeriesFields values={values} errors={errors} weekdayNames={weekdayNames} />
           </fieldset>
 
           <CafeTimeFields values={values} errors={errors} />

@@ -1,8 +1,8 @@
 import { data, Link } from "react-router";
 
-import { formatCafeClockTime } from "~/cafe-format";
+import { formatCafeClockTime, weekdayName } from "~/cafe-format.server";
 import { cafePaths } from "~/cafe-paths";
-import { durationName, weekdayName, weekOfMonthName } from "~/components/cafe-form-fields";
+import { durationName, weekOfMonthName } from "~/components/cafe-form-fields";
 import { formatDate } from "~/format-date";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
@@ -21,12 +21,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
   const now = portal.clock.now();
   const nextOpen = result.series.occurrences.find((occurrence) => !occurrence.cancelled && occurrence.startsAt.getTime() > now.getTime());
-  return { locale, series: result.series, nextOpenId: nextOpen?.id ?? null, created: new URL(request.url).searchParams.get("notice") === "created" };
+  const { series } = result;
+  return {
+    series: { ...series, occurrences: series.occurrences.map((occurrence) => ({ ...occurrence, when: `${formatDate(occurrence.startsAt, locale)} ${formatCafeClockTime(occurrence.startsAt, locale)}` })) },
+    rule: m.cafes_series_rule({ week: weekOfMonthName(series.weekOfMonth), weekday: weekdayName(series.weekday, locale), time: series.startTime, duration: durationName(series.durationMinutes) }),
+    until: series.endsOn ? m.cafes_series_until({ date: formatDate(`${series.endsOn}T12:00:00Z`, locale) }) : m.cafes_series_open_ended(),
+    nextOpenId: nextOpen?.id ?? null,
+    created: new URL(request.url).searchParams.get("notice") === "created",
+  };
 }
 
 export default function CafeSeries({ loaderData }: Route.ComponentProps) {
-  const { series, locale, nextOpenId, created } = loaderData;
-  const rule = m.cafes_series_rule({ week: weekOfMonthName(series.weekOfMonth), weekday: weekdayName(series.weekday, locale), time: series.startTime, duration: durationName(series.durationMinutes) });
+  const { series, rule, until, nextOpenId, created } = loaderData;
 
   return (
     <div className="stack">
@@ -43,7 +49,7 @@ export default function CafeSeries({ loaderData }: Route.ComponentProps) {
       ) : null}
       <p className="ds-paragraph">{rule}</p>
       <p className="ds-paragraph">
-        {series.communityName} · {series.endsOn ? m.cafes_series_until({ date: formatDate(`${series.endsOn}T12:00:00Z`, locale) }) : m.cafes_series_open_ended()}
+        {series.communityName} · {until}
       </p>
       {series.cancelled ? (
         <div className="ds-alert" data-color="warning" role="status">
@@ -61,7 +67,7 @@ export default function CafeSeries({ loaderData }: Route.ComponentProps) {
         {series.occurrences.map((occurrence) => (
           <li key={occurrence.id}>
             <Link to={cafePaths.cafe(occurrence.id)}>
-              {formatDate(occurrence.startsAt, locale)} {formatCafeClockTime(occurrence.startsAt, locale)}
+              {occurrence.when}
             </Link>{" "}
             {occurrence.cancelled ? (
               <span className="ds-tag" data-color="warning" data-size="sm">

@@ -1,12 +1,11 @@
 import { data, Link } from "react-router";
 
 import { cafeAnswerText } from "~/cafe-answer-text";
-import { formatCafeTime } from "~/cafe-format";
+import { formatCafeTime } from "~/cafe-format.server";
 import { cafePaths } from "~/cafe-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { listCafes, type CafeListItem } from "../../server/cafes/list-cafes";
-import type { Locale } from "../../server/identity/roles";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/cafes";
 
@@ -19,17 +18,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { portal, locale } = context.get(requestContext);
   const result = await listCafes(portal.db, actor, portal.clock.now());
   if (result.status !== "listed") throw data({ code: "not_found" }, { status: 404 });
-  return { locale, upcoming: result.upcoming, past: result.past, mayHost: result.mayHost };
+  const worded = (cafe: CafeListItem) => ({ ...cafe, when: formatCafeTime(cafe.startsAt, cafe.endsAt, locale) });
+  return { upcoming: result.upcoming.map(worded), past: result.past.map(worded), mayHost: result.mayHost };
 }
 
-function CafeItem({ cafe, locale, past }: { cafe: CafeListItem; locale: Locale; past: boolean }) {
+function CafeItem({ cafe, past }: { cafe: CafeListItem & { when: string }; past: boolean }) {
   return (
     <li className="cafe-list__item">
       <h3 className="ds-heading" data-size="xs">
         <Link to={cafePaths.cafe(cafe.id)}>{cafe.title}</Link>
       </h3>
       <p className="ds-paragraph" data-size="sm">
-        <time dateTime={new Date(cafe.startsAt).toISOString()}>{formatCafeTime(cafe.startsAt, cafe.endsAt, locale)}</time> · {cafe.communityName}
+        <time dateTime={new Date(cafe.startsAt).toISOString()}>{cafe.when}</time> · {cafe.communityName}
       </p>
       <p className="ds-paragraph" data-size="sm">
         {cafe.kind === "meetup" ? (
@@ -54,7 +54,7 @@ function CafeItem({ cafe, locale, past }: { cafe: CafeListItem; locale: Locale; 
 }
 
 export default function Cafes({ loaderData }: Route.ComponentProps) {
-  const { upcoming, past, mayHost, locale } = loaderData;
+  const { upcoming, past, mayHost } = loaderData;
   return (
     <div className="stack">
       <h1 className="ds-heading" data-size="lg">
@@ -87,7 +87,7 @@ export default function Cafes({ loaderData }: Route.ComponentProps) {
         ) : (
           <ul className="cafe-list" aria-labelledby="upcoming-heading">
             {upcoming.map((cafe) => (
-              <CafeItem key={cafe.id} cafe={cafe} locale={locale} past={false} />
+              <CafeItem key={cafe.id} cafe={cafe} past={false} />
             ))}
           </ul>
         )}
@@ -103,7 +103,7 @@ export default function Cafes({ loaderData }: Route.ComponentProps) {
           ) : (
             <ul className="cafe-list" aria-labelledby="past-heading">
               {past.map((cafe) => (
-                <CafeItem key={cafe.id} cafe={cafe} locale={locale} past />
+                <CafeItem key={cafe.id} cafe={cafe} past />
               ))}
             </ul>
           )}
