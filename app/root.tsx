@@ -94,6 +94,7 @@ export async function loader({ context }: Route.LoaderArgs) {
               invite: can(actor, "invitations.create"),
               administer: can(actor, "admin.view"),
               readForum: can(actor, "forum.read"),
+              readCafes: can(actor, "cafes.read"),
               moderate: can(actor, "moderation.view"),
             },
             unreadNotifications: await countUnreadNotifications(portal.db, actor),

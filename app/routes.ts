@@ -62,5 +62,12 @@ export default [
   route("cafes/:cafeId/company", "routes/cafes-company.tsx"),
   route("cafes/company/:offerId", "routes/cafes-company-offer.tsx"),
   route("moderation/meetups", "routes/moderation-meetups.tsx"),
+  route("cafes", "routes/cafes.tsx"),
+  route("cafes/new", "routes/cafes-new.tsx"),
+  route("cafes/series/:seriesId", "routes/cafes-series.tsx"),
+  route("cafes/:cafeId", "routes/cafes-cafe.tsx"),
+  route("cafes/:cafeId/edit", "routes/cafes-edit.tsx"),
+  route("cafes/:cafeId/cancel", "routes/cafes-cancel.tsx"),
+  route("cafes/:cafeId/attendance", "routes/cafes-attendance.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { Form, Link, NavLink, useLocation } from "react-router";
 
 import { CsrfField } from "~/components/csrf-field";
+import { cafePaths } from "~/cafe-paths";
 import { forumPaths } from "~/forum-paths";
 import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
@@ -102,6 +103,11 @@ function SiteNavigation({ viewer }: { viewer: Viewer }) {
                 </NavLink>
               </li>
             </>
+          ) : null}
+          {viewer.may.readCafes ? (
+            <li>
+              <NavLink to={cafePaths.list()}>{m.nav_cafes()}</NavLink>
+            </li>
           ) : null}
           {viewer.may.moderate ? (
             <li>

@@ -1,5 +1,6 @@
 import { data } from "react-router";
 
+import { formatDateTime } from "~/format-date";
 import { ForumBreadcrumbs } from "~/components/forum-breadcrumbs";
 import { ModerationNotices } from "~/components/moderation-notices";
 import { PostEditor } from "~/components/post-editor";
@@ -8,6 +9,7 @@ import { wordModerationNotices } from "~/moderation-notices.server";
 import { m } from "~/paraglide/messages";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
+import { linkThreadToCafe, listLinkableCafes } from "../../server/cafes/link-thread-to-cafe";
 import { createThread, draftKeyForPlace } from "../../server/forum/create-thread";
 import { getDraft } from "../../server/forum/drafts";
 import { findWritablePlace } from "../../server/forum/find-writable-place";
@@ -38,11 +40,24 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const draftKey = draftKeyForPlace(place);
   const draft = await getDraft(state.portal.db, actor, draftKey);
   const notices = await getOwnModerationNotices(state.portal.db, actor);
+  // Only threads in open categories can be a kafé's reflection exercise: every member of the community can read them.
+  const canPin = can(actor, "forum.moderate") && place.kind === "category";
+  const cafes = canPin ? await listLinkableCafes(state.portal.db, actor, state.portal.clock.now()) : [];
   return {
     notices: wordModerationNotices(notices, state.locale),
     suspended: notices.suspension !== null,
     // Peer moderators can pin a thread as they start it, as with a reflection exercise; closed groups have no pinned threads.
-    canPin: can(actor, "forum.moderate") && place.kind === "category",
+    canPin,
+    // Worded here, so the page's script carries no kafé wording in three languages.
+    cafeLink:
+      cafes.length > 0
+        ? {
+            label: m.cafes_new_thread_link_label(),
+            help: m.cafes_new_thread_link_help(),
+            none: m.cafes_new_thread_link_none(),
+            options: cafes.map((cafe) => ({ id: cafe.id, label: m.cafes_thread_reflection_cafe({ cafe: cafe.title, date: formatDateTime(cafe.startsAt, state.locale) }) })),
+          }
+        : null,
     placeName: name,
     inGroup: place.kind === "group",
     backPath,
@@ -62,12 +77,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
 
   const pin = form.get("pin") === "yes";
+  const cafeId = String(form.get("cafeId") ?? "");
   const outcome = await submitPostEditor(state, actor, form, async (values, idempotencyKey) => {
     const result = await createThread(state.portal.db, actor, place, { ...values, idempotencyKey, pin });
-    return result.status === "created" ? { ...result, status: "published" } : result;
+    if (result.status !== "created") return result;
+    // A kafé that started or was cancelled meanwhile is left unlinked; the thread itself is published either way.
+    if (cafeId) await linkThreadToCafe(state.portal.db, actor, { cafeId, threadId: result.threadId }, state.portal.clock.now());
+    return { ...result, status: "published" };
   });
-  // The checkbox is not part of the editor's values, so it comes back beside them.
-  return outcome instanceof Response || !("editor" in outcome) ? outcome : { ...outcome, pin };
+  // The checkbox and the kafé are not part of the editor's values, so they come back beside them.
+  return outcome instanceof Response || !("editor" in outcome) ? outcome : { ...outcome, pin, cafeId };
 }
 
 export default function ForumNewThread({ loaderData, actionData }: Route.ComponentProps) {
@@ -93,12 +112,38 @@ export default function ForumNewThread({ loaderData, actionData }: Route.Compone
         submitLabel={m.forum_new_thread_submit()}
         extraFields={
           loaderData.canPin ? (
-            <div className="ds-field">
-              <input className="ds-input" type="checkbox" id="thread-editor-pin" name="pin" value="yes" defaultChecked={actionData && "pin" in actionData ? actionData.pin : false} />
-              <label className="ds-label" htmlFor="thread-editor-pin" data-weight="regular">
-                {m.forum_new_thread_pin_label()}
-              </label>
-            </div>
+            <>
+              <div className="ds-field">
+                <input className="ds-input" type="checkbox" id="thread-editor-pin" name="pin" value="yes" defaultChecked={actionData && "pin" in actionData ? actionData.pin : false} />
+                <label className="ds-label" htmlFor="thread-editor-pin" data-weight="regular">
+                  {m.forum_new_thread_pin_label()}
+                </label>
+              </div>
+              {loaderData.cafeLink ? (
+                <div className="ds-field">
+                  <label className="ds-label" htmlFor="thread-editor-cafe">
+                    {loaderData.cafeLink.label}
+                  </label>
+                  <p className="ds-paragraph" data-size="sm" id="thread-editor-cafe-help">
+                    {loaderData.cafeLink.help}
+                  </p>
+                  <select
+                    className="ds-input"
+                    id="thread-editor-cafe"
+                    name="cafeId"
+                    aria-describedby="thread-editor-cafe-help"
+                    defaultValue={actionData && "cafeId" in actionData ? actionData.cafeId : ""}
+                  >
+                    <option value="">{loaderData.cafeLink.none}</option>
+                    {loaderData.cafeLink.options.map((option) => (
+                      <option key={option.id} value={option.id}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+            </>
           ) : null
         }
       />}

@@ -8,6 +8,8 @@ import { ForumPost } from "~/components/forum-post";
 import { ModerationNotices } from "~/components/moderation-notices";
 import { PostEditor } from "~/components/post-editor";
 import { Pagination } from "~/components/pagination";
+import { cafePaths } from "~/cafe-paths";
+import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
 import { wordModerationNotices } from "~/moderation-notices.server";
 import { moderationPaths } from "~/moderation-paths";
@@ -17,6 +19,7 @@ import { wordReactions } from "~/forum-reactions.server";
 import { wordHiddenPostNotice } from "~/hidden-post-notice.server";
 import { newIdempotencyKey, postEditorLimits, postEditorText, submitPostEditor } from "~/post-submission.server";
 import { requirePermission } from "~/route-guards.server";
+import { findCafeForThread } from "../../server/cafes/find-cafe-for-thread";
 import { getDraft } from "../../server/forum/drafts";
 import { compileMutedWords } from "../../server/forum/find-muted-words";
 import { getThreadPage } from "../../server/forum/get-thread-page";
@@ -70,6 +73,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const crisisPanel = crisis.status === "found" ? { postId: crisis.postId, text: crisisHelpPanelText(crisis.held ? "held" : "published", portal.config.acuteHelp) } : null;
 
   const ownNotices = await getOwnModerationNotices(portal.db, actor);
+  const reflectionCafe = await findCafeForThread(portal.db, actor, result.thread.id, portal.clock.now());
   // A suspended member reads and reports, but gets no editor or reaction buttons.
   const canWrite = can(actor, "forum.write") && actor.hasMemberProfile && ownNotices.suspension === null;
   const draftKey = draftKeyForReply(result.thread.id);
@@ -91,6 +95,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     limits: postEditorLimits,
     editorText: postEditorText(),
     // Worded here rather than in the component, so the page's script carries one language, not three: it keeps the page under 120 KB.
+    reflectionCafe: reflectionCafe
+      ? { href: cafePaths.cafe(reflectionCafe.cafeId), intro: m.cafes_thread_reflection_for(), label: m.cafes_thread_reflection_cafe({ cafe: reflectionCafe.title, date: formatDateTime(reflectionCafe.startsAt, locale) }) }
+      : null,
     text: {
       inClosedGroup: result.thread.place.kind === "group" ? m.forum_thread_in_closed_group({ group: result.thread.place.name }) : "",
       locked: m.forum_thread_locked(),
@@ -160,6 +167,11 @@ export default function ForumThread({ loaderData, actionData }: Route.ComponentP
         {thread.title}
       </h1>
       {place.kind === "group" ? <p className="ds-paragraph">{text.inClosedGroup}</p> : null}
+      {loaderData.reflectionCafe ? (
+        <p className="ds-paragraph">
+          {loaderData.reflectionCafe.intro} <Link to={loaderData.reflectionCafe.href}>{loaderData.reflectionCafe.label}</Link>
+        </p>
+      ) : null}
       <ModerationNotices notices={loaderData.notices} />
       {thread.locked ? (
         <div className="ds-alert" data-color="info">

@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 
+import { cafePaths } from "~/cafe-paths";
 import { CsrfField } from "~/components/csrf-field";
 import { formatDateTime } from "~/format-date";
 import { forumPaths } from "~/forum-paths";
@@ -18,6 +19,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "forum.read");
   const { portal, locale } = context.get(requestContext);
   return { locale, notifications: await listNotifications(portal.db, actor) };
+}
+
+/** Word a kafé notice with its kafé and date, or return null for other kinds. */
+function describeCafeNotice(notification: NotificationView, locale: Route.ComponentProps["loaderData"]["locale"]): string | null {
+  if (!notification.cafe) return null;
+  const cafe = notification.cafe.title;
+  const date = formatDateTime(notification.cafe.startsAt, locale);
+  switch (notification.kind) {
+    case "cafe_reminder":
+      return m.notifications_cafe_reminder({ cafe, date });
+    case "cafe_cancelled":
+      return m.notifications_cafe_cancelled({ cafe, date });
+    case "cafe_changed":
+      return m.notifications_cafe_changed({ cafe, date });
+    case "cafe_seat_given":
+      return m.notifications_cafe_seat_given({ cafe, date });
+    case "cafe_meetup_pending":
+      return m.notifications_cafe_meetup_pending({ cafe, date });
+    case "cafe_meetup_approved":
+      return m.notifications_cafe_meetup_approved({ cafe, date });
+    case "cafe_meetup_declined":
+      return m.notifications_cafe_meetup_declined({ cafe, date });
+    case "cafe_company_message":
+      return m.notifications_cafe_company_message({ cafe, date });
+    case "cafe_company_accepted":
+      return m.notifications_cafe_company_accepted({ cafe, date });
+    default:
+      return null;
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -60,6 +90,10 @@ function describe(notification: NotificationView): string {
 
 /** Moderator news leads to the moderation page that deals with it; news about one's own post leads to the post in its thread. */
 function notificationHref(notification: NotificationView): string {
+  if (notification.cafe) {
+    const isCompany = notification.kind === "cafe_company_message" || notification.kind === "cafe_company_accepted";
+    return isCompany ? cafePaths.company(notification.cafe.id) : cafePaths.cafe(notification.cafe.id);
+  }
   switch (notification.kind) {
     case "moderation_report":
       return notification.post ? moderationPaths.post(notification.post.id) : moderationPaths.reports();
@@ -107,7 +141,7 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
           {notifications.map((notification) => (
             <li key={notification.id} className={notification.read ? "notification-list__item" : "notification-list__item notification-list__item--unread"}>
               {notification.read ? null : <span className="ds-tag" data-color="accent" data-size="sm">{m.notifications_new_tag()}</span>}
-              <Link to={notificationHref(notification)}>{describe(notification)}</Link>
+              <Link to={notificationHref(notification)}>{describeCafeNotice(notification, locale) ?? describe(notification)}</Link>
               <p className="ds-paragraph" data-size="sm">
                 <time dateTime={new Date(notification.createdAt).toISOString()}>{formatDateTime(notification.createdAt, locale)}</time>
               </p>

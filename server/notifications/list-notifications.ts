@@ -1,6 +1,9 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 
 import { notifications } from "./schema";
+import { CAFE_NOTICE_KINDS, type CafeNoticeKind } from "../cafes/cafe-notices";
+import { cafes } from "../cafes/schema";
+import { communityMemberships } from "../communities/schema";
 import { authorPseudonym } from "../forum/forum-read-model";
 import { postReadableBy, threadVisibleTo } from "../forum/forum-visibility";
 import { forumPosts, forumThreads } from "../forum/schema";
@@ -23,7 +26,7 @@ export const OWN_ACCOUNT_KINDS = ["moderation_warning", "moderation_suspension"]
 
 export interface NotificationView {
   id: string;
-  kind: NotificationKind;
+  kind: NotificationKind | CafeNoticeKind;
   createdAt: Date;
   read: boolean;
   /** Pseudonym of the account that caused a forum notification. Null for moderation kinds, which never name a reporter or a moderator. */
@@ -31,6 +34,8 @@ export interface NotificationView {
   /** Null for notifications about the person's account rather than a post. */
   thread: { id: string; title: string } | null;
   post: { id: string; position: number } | null;
+  /** The kafé a kafé notice is about; only while the reader may still see it. */
+  cafe: { id: string; title: string; startsAt: Date } | null;
 }
 
 /**
@@ -55,16 +60,20 @@ export async function listNotifications(db: Executor, actor: Actor): Promise<Not
       title: forumThreads.title,
       postId: forumPosts.id,
       position: forumPosts.position,
+      cafeId: cafes.id,
+      cafeTitle: cafes.title,
+      cafeStartsAt: cafes.startsAt,
     })
     .from(notifications)
     .leftJoin(forumPosts, eq(forumPosts.id, notifications.postId))
     .leftJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .leftJoin(cafes, eq(cafes.id, notifications.cafeId))
     .where(and(eq(notifications.recipientId, actor.accountId), notificationVisibleTo(actor)))
     .orderBy(desc(notifications.createdAt))
     .limit(NOTIFICATIONS_SHOWN);
 
   return rows.map((row) => {
-    const kind = row.kind as NotificationKind;
+    const kind = row.kind as NotificationKind | CafeNoticeKind;
     return {
       id: row.id,
       kind,
@@ -73,6 +82,7 @@ export async function listNotifications(db: Executor, actor: Actor): Promise<Not
       actorPseudonym: kind.startsWith("moderation_") ? null : row.actorPseudonym,
       thread: row.threadId !== null && row.title !== null ? { id: row.threadId, title: row.title } : null,
       post: row.postId !== null && row.position !== null ? { id: row.postId, position: row.position } : null,
+      cafe: row.cafeId !== null && row.cafeTitle !== null && row.cafeStartsAt !== null ? { id: row.cafeId, title: row.cafeTitle, startsAt: row.cafeStartsAt } : null,
     };
   });
 }
@@ -86,12 +96,13 @@ export async function countUnreadNotifications(db: Executor, actor: Actor): Prom
     .from(notifications)
     .leftJoin(forumPosts, eq(forumPosts.id, notifications.postId))
     .leftJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .leftJoin(cafes, eq(cafes.id, notifications.cafeId))
     .where(and(eq(notifications.recipientId, actor.accountId), isNull(notifications.readAt), notificationVisibleTo(actor)));
   return Number(row?.count ?? 0);
 }
 
-/** Mark all of the person's notifications read, or only those about one thread or one post. */
-export async function markNotificationsRead(db: Executor, actor: Actor, options: { threadId?: string; postId?: string } = {}) {
+/** Mark all of the person's notifications read, or only those about one thread, one post or one kafé. */
+export async function markNotificationsRead(db: Executor, actor: Actor, options: { threadId?: string; postId?: string; cafeId?: string } = {}) {
   if (actor.kind !== "person") return;
   await db
     .update(notifications)
@@ -102,11 +113,25 @@ export async function markNotificationsRead(db: Executor, actor: Actor, options:
         isNull(notifications.readAt),
         options.threadId ? eq(notifications.threadId, options.threadId) : undefined,
         options.postId ? eq(notifications.postId, options.postId) : undefined,
+        options.cafeId ? eq(notifications.cafeId, options.cafeId) : undefined,
       ),
     );
 }
 
-/** The reading-time rule for each kind of notification; the query left-joins the post and its thread. */
+/**
+ * Match kafé notices whose kafé the reader may still see. The reader must
+ * still belong to the kafé's community, and the kafé must be approved, or
+ * proposed by the reader, or the reader moderates the community.
+ */
+function cafeVisibleTo(actor: PersonActor): SQL {
+  const readerId = actor.accountId;
+  const moderates = can(actor, "cafes.host") ? sql`true` : sql`false`;
+  return sql`${cafes.id} is not null
+    and exists (select 1 from ${communityMemberships} where ${communityMemberships.communityId} = ${cafes.communityId} and ${communityMemberships.accountId} = ${readerId})
+    and (${cafes.approval} = 'approved' or ${cafes.hostId} = ${readerId} or ${moderates})`;
+}
+
+/** The reading-time rule for each kind of notification; the query left-joins the post, its thread and the kafé. */
 function notificationVisibleTo(actor: PersonActor): SQL {
   const readerId = actor.accountId;
   const rules: SQL[] = [
@@ -114,6 +139,7 @@ function notificationVisibleTo(actor: PersonActor): SQL {
     sql`(${inArray(notifications.kind, OWN_POST_KINDS)} and ${forumPosts.authorId} = ${readerId} and ${forumPosts.deletedAt} is null and ${threadVisibleTo(readerId)})`,
     inArray(notifications.kind, OWN_ACCOUNT_KINDS),
   ];
+  if (can(actor, "cafes.read")) rules.push(sql`(${inArray(notifications.kind, [...CAFE_NOTICE_KINDS])} and ${cafeVisibleTo(actor)})`);
   if (can(actor, "moderation.view")) {
     rules.push(sql`(${inArray(notifications.kind, MODERATOR_KINDS)} and ${forumPosts.id} is not null and ${postVisibleToModerator(readerId)})`);
   }

@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../platform/db";
 import { usageEvents } from "./schema";
 
-export type UsageEventKind = "forum_post_written" | "forum_thread_viewed";
+export type UsageEventKind = "forum_post_written" | "forum_thread_viewed" | "cafe_answered" | "cafe_attended";
 
 /** Views of one thread by one member count once per this window, so reloading a page does not inflate the figures. */
 export const THREAD_VIEW_WINDOW_MINUTES = 30;

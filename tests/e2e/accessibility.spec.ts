@@ -252,3 +252,58 @@ test("axe finds nothing on kafé reminder settings", async ({ browser }) => {
   await expectNoViolations(page, `${key} /settings/cafes after removing a device`);
   await context.close();
 });
+
+/**
+ * Kafé pages in every language: the host's pages as demo `moderator-2`
+ * (a peer moderator in Bjørkelia), the create form with its errors, and a
+ * Bjørkelia kafé as `member-24` from Havnøy views it. The demo kaféer's ids
+ * depend on when the demo was seeded, so they are read from the series page.
+ */
+test("axe finds nothing on kafé pages", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsDemo(page, "moderator-2");
+
+  const seriesPath = `/cafes/series/${demoForumId("cafe-series", "bjorkelia")}`;
+  const listHtml = await (await page.request.get("/cafes")).text();
+  const nextCafe = /href="(\/cafes\/[0-9a-f-]{36})"[^>]*>Kafé i Bjørkelia<\/a>/.exec(listHtml)?.[1];
+  const seriesHtml = await (await page.request.get(seriesPath)).text();
+  const pastCafe = /href="(\/cafes\/[0-9a-f-]{36})"/.exec(seriesHtml)?.[1];
+  if (!nextCafe || !pastCafe) throw new Error("The demo kaféer in Bjørkelia were not found.");
+  const hostPaths = ["/cafes", "/cafes/new", nextCafe, `${nextCafe}/edit`, `${nextCafe}/cancel`, `${nextCafe}/attendance`, pastCafe, `${pastCafe}/attendance`, seriesPath];
+
+  for (const locale of allLocales) {
+    await chooseLanguage(page, locale);
+    for (const path of hostPaths) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(page, `moderator-2 ${path} in ${locale}`);
+    }
+    await page.goto("/cafes/new");
+    await page.locator("main form button[type=submit]").click();
+    await expect(page.locator("main .ds-validation-message").first()).toBeVisible();
+    await expectNoViolations(page, `moderator-2 /cafes/new with errors in ${locale}`);
+    // No reason is chosen, so this only shows the error: the demo kafé stays as seeded.
+    await page.goto(`${nextCafe}/cancel`);
+    await page.locator("main form button[type=submit]").click();
+    await expect(page.locator("main .ds-validation-message")).toBeVisible();
+    await expectNoViolations(page, `moderator-2 ${nextCafe}/cancel with errors in ${locale}`);
+  }
+  await chooseLanguage(page, "nb");
+  await context.close();
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signInAsDemo(other, "member-24");
+  for (const locale of allLocales) {
+    await chooseLanguage(other, locale);
+    for (const path of ["/cafes", nextCafe, "/notifications"]) {
+      await other.goto(path);
+      await expect(other.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(other, `member-24 ${path} in ${locale}`);
+    }
+  }
+  await chooseLanguage(other, demoPerson("member-24").locale ?? "nb");
+  await otherContext.close();
+});

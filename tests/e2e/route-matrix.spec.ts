@@ -124,7 +124,26 @@ const matrix: Record<string, { url: string; expected: Record<Viewer, Outcome> }>
   // Offer ids are random, so no seeded offer can be named here; the journeys open real ones. A missing one reads like any missing page.
   "cafes/company/:offerId": { url: "/cafes/company/00000000-0000-4000-8000-000000000000", expected: { ...everyone("not-found"), anonymous: "sign-in" } },
   "moderation/meetups": { url: "/moderation/meetups", expected: signedIn(["peer_moderator"]) },
+  // Kaféer are peer space: providers, administrators and researchers get 404 like the forum. `{cafe}` is the next demo
+  // Bjørkelia kafé, found when the run starts because its date depends on when the demo was seeded.
+  cafes: { url: "/cafes", expected: signedIn(["member", "peer_moderator"]) },
+  "cafes/new": { url: "/cafes/new", expected: signedIn(["peer_moderator"]) },
+  "cafes/series/:seriesId": { url: `/cafes/series/${demoForumId("cafe-series", "bjorkelia")}`, expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId": { url: "/cafes/{cafe}", expected: signedIn(["member", "peer_moderator"]) },
+  "cafes/:cafeId/edit": { url: "/cafes/{cafe}/edit", expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId/cancel": { url: "/cafes/{cafe}/cancel", expected: signedIn(["peer_moderator"]) },
+  "cafes/:cafeId/attendance": { url: "/cafes/{cafe}/attendance", expected: signedIn(["peer_moderator"]) },
 };
+
+/** Find the next demo kafé in Bjørkelia through the demo peer moderator's kafé list. */
+async function findNextDemoCafeId(context: APIRequestContext): Promise<string> {
+  const html = await (await context.get("/cafes")).text();
+  const id = /href="\/cafes\/([0-9a-f-]{36})"[^>]*>Kafé i Bjørkelia<\/a>/.exec(html)?.[1];
+  if (!id) throw new Error("The demo moderator's kafé list links to no upcoming demo kafé in Bjørkelia.");
+  return id;
+}
+
+let nextCafeId = "";
 
 function routePatterns(): string[] {
   const patterns: string[] = [];
@@ -152,6 +171,7 @@ test.beforeAll(async () => {
     await signInAsDemoRequest(context, key);
     contexts.set(viewer, context);
   }
+  nextCafeId = await findNextDemoCafeId(contexts.get("peer_moderator")!);
 });
 
 test.afterAll(async () => {
@@ -189,10 +209,11 @@ function expectOutcome(status: number, location: string | undefined, outcome: Ou
   }
 }
 
-for (const [pattern, { url, expected }] of Object.entries(matrix)) {
+for (const [pattern, { url: urlPattern, expected }] of Object.entries(matrix)) {
   for (const viewer of Object.keys(expected) as Viewer[]) {
     test(`${viewer} GET ${pattern}`, async () => {
       const context = contexts.get(viewer)!;
+      const url = urlPattern.replace("{cafe}", nextCafeId);
       const outcome = expected[viewer];
 
       const response = await context.get(url, { maxRedirects: 0 });
