@@ -2,11 +2,13 @@ import { RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createTestAccount, createTestCommunity } from "../../tests/support/account-factory";
+import { formKey } from "../../tests/support/forum-factory";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../tests/support/test-database";
 import { createTestPortal } from "../../tests/support/test-portal";
 import { cafeRsvps, cafes } from "../../server/cafes/schema";
 import { anonymous, type Actor, type PersonActor } from "../../server/identity/actor";
 import type { Portal } from "../../server/platform/portal";
+import { instantToPortalLocalTime } from "../../server/platform/portal-time";
 import { requestContext } from "../../server/platform/request-context";
 import * as cafesCompany from "./cafes-company";
 import * as cafesCompanyOffer from "./cafes-company-offer";
@@ -141,11 +143,46 @@ describe.each(testEngines())("company and meet-up routes on %s", (engine) => {
   });
 
   test("proposal errors keep values", async () => {
-    const fields = { title: "Kaffe", startsAt: "", duration: "90", placeName: "Torgkafeen", address: "", directions: "", capacity: "", topic: "", idempotencyKey: "x".repeat(24) };
+    const fields = { meetupKind: "walk", title: "Kaffe", startsAt: "", duration: "90", placeName: "Torgkafeen", address: "", directions: "", capacity: "", topic: "", idempotencyKey: "x".repeat(24) };
     const result = payload<cafesPropose.CafesProposeActionData>(await cafesPropose.action(actionArgs("/cafes/propose", member, fields)));
     expect(result.status).toBe(400);
-    expect(result.data.values).toMatchObject({ title: "Kaffe", placeName: "Torgkafeen" });
+    expect(result.data.values).toMatchObject({ meetupKind: "walk", title: "Kaffe", placeName: "Torgkafeen" });
     expect(result.data.errors).toEqual({ address: "Adressen mangler. Skriv adressen.", startsAt: "Dato og tid mangler. Velg når treffet begynner." });
     expect(result.data.idempotencyKey).toBe("x".repeat(24));
+
+    const unknownKind = payload<cafesPropose.CafesProposeActionData>(await cafesPropose.action(actionArgs("/cafes/propose", member, { ...fields, meetupKind: "party" })));
+    expect(unknownKind.data.errors.meetupKind).toBe("Velg hva slags treff det er.");
+    expect(unknownKind.data.values).toMatchObject({ meetupKind: "party", title: "Kaffe" });
+  });
+
+  test("too long decline note returns to its own meet-up", async () => {
+    const propose = async (title: string) => {
+      const fields = {
+        meetupKind: "coffee",
+        title,
+        startsAt: instantToPortalLocalTime(new Date(Date.now() + 72 * HOUR)),
+        duration: "60",
+        placeName: "Torgkafeen",
+        address: "Torget 1",
+        idempotencyKey: formKey(),
+      };
+      const response = (await cafesPropose.action(actionArgs("/cafes/propose", member, fields))) as Response;
+      expect(response.status).toBe(302);
+      const own = (await cafesPropose.loader(loaderArgs("/cafes/propose", member))) as { meetups: { id: string; title: string }[] };
+      return own.meetups.find((meetup) => meetup.title === title)!.id;
+    };
+    await propose("Kaffe på torget");
+    const second = await propose("Tur langs elva");
+    const tooLong = "Ikke denne gangen. ".repeat(30);
+    const refused = payload<moderationMeetups.ModerationMeetupsActionData>(
+      await moderationMeetups.action(actionArgs("/moderation/meetups", moderator, { intent: "decline", cafeId: second, note: tooLong })),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data).toEqual({ cafeId: second, note: tooLong, noteError: "Teksten er for lang. Den kan ha høyst 500 tegn." });
+
+    const declined = (await moderationMeetups.action(actionArgs("/moderation/meetups", moderator, { intent: "decline", cafeId: second, note: "Ikke denne gangen." }))) as Response;
+    expect(declined.headers.get("Location")).toBe("/moderation/meetups?notice=declined");
+    const own = (await cafesPropose.loader(loaderArgs("/cafes/propose", member))) as { meetups: { id: string; decisionNote: string | null; meetupKind: string | null }[] };
+    expect(own.meetups.find((meetup) => meetup.id === second)).toMatchObject({ decisionNote: "Ikke denne gangen.", meetupKind: "coffee" });
   });
 });

@@ -12,6 +12,7 @@ import {
   MEETUP_CAPACITY_MAX,
   MEETUP_DIRECTIONS_MAX_LENGTH,
   MEETUP_DURATIONS,
+  MEETUP_KINDS,
   MEETUP_PLACE_MAX_LENGTH,
   MEETUP_TITLE_MAX_LENGTH,
   MEETUP_TITLE_MIN_LENGTH,
@@ -21,12 +22,13 @@ import { proposeMeetup, type MeetupErrors, type MeetupField } from "../../server
 import type { Locale } from "../../server/identity/roles";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/cafes-propose";
+import { meetupKindLabel } from "./meetup-labels";
 
 export function meta() {
   return [{ title: `${m.meetup_propose_title()} – ReConnect` }];
 }
 
-const proposalFields = ["communityId", "title", "startsAt", "duration", "placeName", "address", "directions", "capacity", "topic"] as const;
+const proposalFields = ["communityId", "meetupKind", "title", "startsAt", "duration", "placeName", "address", "directions", "capacity", "topic"] as const;
 type ProposalValues = Record<(typeof proposalFields)[number], string>;
 
 export type CafesProposeActionData = { values: ProposalValues; idempotencyKey: string; errors: MeetupErrors };
@@ -69,6 +71,8 @@ function meetupErrorText(code: string): string {
   switch (code) {
     case "community_missing":
       return m.meetup_error_community_missing();
+    case "meetup_kind_missing":
+      return m.meetup_error_kind_missing();
     case "title_missing":
       return m.meetup_error_title_missing();
     case "title_too_short":
@@ -238,6 +242,26 @@ export default function CafesPropose({ loaderData, actionData }: Route.Component
           ) : (
             <p className="ds-paragraph">{m.meetup_community_only({ community: communities[0]?.name ?? "" })}</p>
           )}
+          <fieldset className="ds-fieldset" aria-describedby={describedBy(null, "meetupKind")}>
+            <legend className="ds-label">{m.meetup_kind_legend()}</legend>
+            {MEETUP_KINDS.map((kind) => (
+              <div className="ds-field" key={kind}>
+                <input
+                  className="ds-input"
+                  type="radio"
+                  id={`meetup-meetupKind-${kind}`}
+                  name="meetupKind"
+                  value={kind}
+                  defaultChecked={(values?.meetupKind ?? "coffee") === kind}
+                  aria-invalid={invalid("meetupKind")}
+                />
+                <label className="ds-label" htmlFor={`meetup-meetupKind-${kind}`} data-weight="regular">
+                  {meetupKindLabel(kind)}
+                </label>
+              </div>
+            ))}
+            {fieldError("meetupKind")}
+          </fieldset>
           {textField("title", m.meetup_title_label(), MEETUP_TITLE_MAX_LENGTH, m.meetup_title_help())}
           <div className="ds-field">
             <label className="ds-label" htmlFor="meetup-startsAt">
@@ -321,6 +345,13 @@ function OwnMeetupList({ meetups, locale }: { meetups: OwnMeetup[]; locale: Loca
           <li key={meetup.id} className="company-offer-list__item">
             <p className="ds-paragraph">
               {meetup.approval === "declined" ? meetup.title : <Link to={cafePaths.cafe(meetup.id)}>{meetup.title}</Link>}{" "}
+              {meetup.meetupKind ? (
+                <>
+                  <span className="ds-tag" data-color="info" data-size="sm">
+                    {meetupKindLabel(meetup.meetupKind)}
+                  </span>{" "}
+                </>
+              ) : null}
               <span className="ds-tag" data-color={color} data-size="sm">
                 {text}
               </span>
@@ -328,6 +359,14 @@ function OwnMeetupList({ meetups, locale }: { meetups: OwnMeetup[]; locale: Loca
             <p className="ds-paragraph" data-size="sm">
               <time dateTime={new Date(meetup.startsAt).toISOString()}>{formatDateTime(meetup.startsAt, locale)}</time> · {meetup.communityName}
             </p>
+            {meetup.decisionNote ? (
+              <div className="meetup-decision-note">
+                <p className="ds-paragraph" data-size="sm">
+                  <strong>{m.meetup_decision_note_heading()}</strong>
+                </p>
+                <p className="ds-paragraph company-text">{meetup.decisionNote}</p>
+              </div>
+            ) : null}
           </li>
         );
       })}

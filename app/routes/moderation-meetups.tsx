@@ -7,9 +7,11 @@ import { moderationPaths } from "~/moderation-paths";
 import { m } from "~/paraglide/messages";
 import { requirePermission } from "~/route-guards.server";
 import { decideMeetup } from "../../server/cafes/decide-meetup";
-import { listPendingMeetups } from "../../server/cafes/list-pending-meetups";
+import { listPendingMeetups, type PendingMeetup } from "../../server/cafes/list-pending-meetups";
+import { MEETUP_DECISION_NOTE_MAX_LENGTH } from "../../server/cafes/meetup-rules";
 import { requestContext } from "../../server/platform/request-context";
 import type { Route } from "./+types/moderation-meetups";
+import { meetupKindLabel } from "./meetup-labels";
 
 export function meta() {
   return [{ title: `${m.meetup_approvals_title()} – ReConnect` }];
@@ -17,6 +19,9 @@ export function meta() {
 
 const notices = ["approved", "declined", "already_decided", "past"] as const;
 type Notice = (typeof notices)[number];
+
+/** A decline that was refused: which meet-up's form it came from, the note as typed, and the error to show there. */
+export type ModerationMeetupsActionData = { cafeId: string; note: string; noteError: string };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "cafes.approve");
@@ -33,10 +38,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent !== "approve" && intent !== "decline") throw data({ code: "invalid_intent" }, { status: 400 });
-  const cafeId = form.get("cafeId");
+  const cafeIdValue = form.get("cafeId");
+  const cafeId = typeof cafeIdValue === "string" ? cafeIdValue : "";
+  const noteValue = form.get("note");
+  const note = typeof noteValue === "string" ? noteValue : "";
 
-  const result = await decideMeetup(portal.db, actor, typeof cafeId === "string" ? cafeId : "", intent, portal.clock.now());
+  const result = await decideMeetup(portal.db, actor, cafeId, { decision: intent, note }, portal.clock.now());
   if (result.status === "not_found") throw data({ code: "not_found" }, { status: 404 });
+  if (result.status === "invalid") {
+    return data<ModerationMeetupsActionData>({ cafeId, note, noteError: m.meetup_error_too_long({ max: MEETUP_DECISION_NOTE_MAX_LENGTH }) }, { status: 400 });
+  }
   return redirect(`${cafePaths.meetupApprovals()}?notice=${result.status}`);
 }
 
@@ -53,7 +64,7 @@ function noticeText(notice: Notice): { text: string; color: "success" | "warning
   }
 }
 
-export default function ModerationMeetups({ loaderData }: Route.ComponentProps) {
+export default function ModerationMeetups({ loaderData, actionData }: Route.ComponentProps) {
   const { meetups, locale } = loaderData;
   const notice = loaderData.notice ? noticeText(loaderData.notice) : null;
 
@@ -77,9 +88,16 @@ export default function ModerationMeetups({ loaderData }: Route.ComponentProps) 
         <ul className="company-offer-list">
           {meetups.map((meetup) => (
             <li key={meetup.id} className="company-offer-list__item stack">
-              <h2 className="ds-heading" data-size="sm" id={`meetup-${meetup.id}`}>
-                <Link to={cafePaths.cafe(meetup.id)}>{meetup.title}</Link>
-              </h2>
+              <div className="meetup-title-row">
+                <h2 className="ds-heading" data-size="sm" id={`meetup-${meetup.id}`}>
+                  <Link to={cafePaths.cafe(meetup.id)}>{meetup.title}</Link>
+                </h2>
+                {meetup.meetupKind ? (
+                  <span className="ds-tag" data-color="info" data-size="sm">
+                    {meetupKindLabel(meetup.meetupKind)}
+                  </span>
+                ) : null}
+              </div>
               <p className="ds-paragraph" data-size="sm">
                 {m.meetup_proposed_by({ pseudonym: meetup.proposer ?? m.forum_former_member(), community: meetup.communityName })}
               </p>
@@ -112,28 +130,60 @@ export default function ModerationMeetups({ loaderData }: Route.ComponentProps) 
                 ) : null}
               </dl>
               {meetup.past ? <p className="ds-paragraph">{m.meetup_past()}</p> : null}
-              <div className="button-row">
-                {meetup.past ? null : (
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="cafeId" value={meetup.id} />
-                    <button type="submit" name="intent" value="approve" className="ds-button" data-variant="primary" aria-describedby={`meetup-${meetup.id}`}>
-                      {m.meetup_approve()}
-                    </button>
-                  </Form>
-                )}
+              {meetup.past ? null : (
                 <Form method="post">
                   <CsrfField />
                   <input type="hidden" name="cafeId" value={meetup.id} />
-                  <button type="submit" name="intent" value="decline" className="ds-button" data-variant="secondary" aria-describedby={`meetup-${meetup.id}`}>
-                    {m.meetup_decline()}
+                  <button type="submit" name="intent" value="approve" className="ds-button" data-variant="primary" aria-describedby={`meetup-${meetup.id}`}>
+                    {m.meetup_approve()}
                   </button>
                 </Form>
-              </div>
+              )}
+              <DeclineForm meetup={meetup} refused={actionData?.cafeId === meetup.id ? actionData : undefined} />
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** Decline one meet-up, with an optional note only its proposer will read. A refused note comes back to this meet-up's form, as typed. */
+function DeclineForm({ meetup, refused }: { meetup: PendingMeetup; refused: ModerationMeetupsActionData | undefined }) {
+  const noteId = `meetup-${meetup.id}-note`;
+  return (
+    <Form method="post" className="stack">
+      <CsrfField />
+      <input type="hidden" name="cafeId" value={meetup.id} />
+      <div className="ds-field">
+        <label className="ds-label" htmlFor={noteId}>
+          {m.meetup_decision_note_label()}
+        </label>
+        <p className="ds-paragraph" data-size="sm" id={`${noteId}-help`}>
+          {m.meetup_decision_note_help({ max: MEETUP_DECISION_NOTE_MAX_LENGTH })}
+        </p>
+        <textarea
+          className="ds-input"
+          id={noteId}
+          name="note"
+          rows={3}
+          maxLength={MEETUP_DECISION_NOTE_MAX_LENGTH}
+          defaultValue={refused?.note ?? ""}
+          suppressHydrationWarning
+          aria-invalid={refused ? true : undefined}
+          aria-describedby={[`meetup-${meetup.id}`, `${noteId}-help`, refused ? `${noteId}-error` : null].filter(Boolean).join(" ")}
+        />
+        {refused ? (
+          <p className="ds-validation-message" id={`${noteId}-error`} data-color="danger">
+            {refused.noteError}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <button type="submit" name="intent" value="decline" className="ds-button" data-variant="secondary" aria-describedby={`meetup-${meetup.id}`}>
+          {m.meetup_decline()}
+        </button>
+      </div>
+    </Form>
   );
 }

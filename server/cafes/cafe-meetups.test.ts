@@ -12,6 +12,7 @@ import { unsafeFindCafeAccess } from "./cafe-access";
 import { decideMeetup } from "./decide-meetup";
 import { listOwnMeetups } from "./list-own-meetups";
 import { countPendingMeetups, listPendingMeetups } from "./list-pending-meetups";
+import { MEETUP_DECISION_NOTE_MAX_LENGTH } from "./meetup-rules";
 import { proposeMeetup, type ProposeMeetupInput } from "./propose-meetup";
 import { cafes } from "./schema";
 
@@ -53,6 +54,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
 
   function proposal(overrides: ProposeMeetupInput = {}): ProposeMeetupInput {
     return {
+      meetupKind: "coffee",
       title: "Kaffe på Torget",
       startsAt: instantToPortalLocalTime(new Date(now.getTime() + 72 * HOUR)),
       duration: "90",
@@ -75,7 +77,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
   test("proposal is pending and hidden", async () => {
     const cafeId = await propose();
     const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
-    expect(row).toMatchObject({ kind: "meetup", approval: "pending", hostId: proposer.accountId, communityId, capacity: 6, title: "Kaffe på Torget", topic: "En rolig kaffe, alle er velkomne." });
+    expect(row).toMatchObject({ kind: "meetup", meetupKind: "coffee", decisionNote: null, approval: "pending", hostId: proposer.accountId, communityId, capacity: 6, title: "Kaffe på Torget", topic: "En rolig kaffe, alle er velkomne." });
     expect(row!.endsAt.getTime() - row!.startsAt.getTime()).toBe(90 * 60_000);
 
     expect(await unsafeFindCafeAccess(database.db, proposer, cafeId)).not.toBeNull();
@@ -83,7 +85,22 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     for (const person of [neighbour, outsider, otherModerator, provider, administrator, researcher]) expect(await unsafeFindCafeAccess(database.db, person, cafeId)).toBeNull();
 
     const own = await listOwnMeetups(database.db, proposer, now);
-    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)).toMatchObject({ approval: "pending", communityName: "Bjørkelia" });
+    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)).toMatchObject({ approval: "pending", meetupKind: "coffee", communityName: "Bjørkelia", decisionNote: null });
+  });
+
+  test("kind is required and stored", async () => {
+    expect(await proposeMeetup(database.db, proposer, proposal({ meetupKind: undefined }), now)).toEqual({ status: "invalid", errors: { meetupKind: "meetup_kind_missing" } });
+    expect(await proposeMeetup(database.db, proposer, proposal({ meetupKind: "" }), now)).toEqual({ status: "invalid", errors: { meetupKind: "meetup_kind_missing" } });
+    expect(await proposeMeetup(database.db, proposer, proposal({ meetupKind: "ride" }), now)).toEqual({ status: "invalid", errors: { meetupKind: "meetup_kind_missing" } });
+    expect(await proposeMeetup(database.db, proposer, proposal({ meetupKind: ["walk"] }), now)).toEqual({ status: "invalid", errors: { meetupKind: "meetup_kind_missing" } });
+
+    const cafeId = await propose({ meetupKind: "walk", title: "Tur rundt vannet" });
+    const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
+    expect(row?.meetupKind).toBe("walk");
+    const own = await listOwnMeetups(database.db, proposer, now);
+    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)?.meetupKind).toBe("walk");
+    const pending = await listPendingMeetups(database.db, moderator, now);
+    expect(pending.status === "listed" && pending.meetups.find((meetup) => meetup.id === cafeId)).toMatchObject({ meetupKind: "walk", title: "Tur rundt vannet" });
   });
 
   test("proposal notifies community moderators", async () => {
@@ -116,7 +133,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     const result = await proposeMeetup(
       database.db,
       proposer,
-      { title: "Ka", startsAt: instantToPortalLocalTime(new Date(now.getTime() - HOUR)), duration: "45", placeName: "", address: " ", capacity: "0", topic: "x".repeat(501), idempotencyKey: formKey() },
+      { meetupKind: "other", title: "Ka", startsAt: instantToPortalLocalTime(new Date(now.getTime() - HOUR)), duration: "45", placeName: "", address: " ", capacity: "0", topic: "x".repeat(501), idempotencyKey: formKey() },
       now,
     );
     expect(result).toEqual({
@@ -143,7 +160,7 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
   test("community moderator approves meet-up", async () => {
     const cafeId = await propose();
     for (const person of [otherModerator, proposer, neighbour, outsider, provider, administrator, researcher]) {
-      expect(await decideMeetup(database.db, person, cafeId, "approve", now)).toEqual({ status: "not_found" });
+      expect(await decideMeetup(database.db, person, cafeId, { decision: "approve" }, now)).toEqual({ status: "not_found" });
     }
     const pendingForOther = await listPendingMeetups(database.db, otherModerator, now);
     expect(pendingForOther.status === "listed" && pendingForOther.meetups.map((meetup) => meetup.id)).not.toContain(cafeId);
@@ -152,8 +169,8 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     expect(JSON.stringify(pending)).not.toContain("Ola Nordmann");
     const countBefore = await countPendingMeetups(database.db, moderator);
 
-    expect(await decideMeetup(database.db, moderator, cafeId, "approve", now)).toEqual({ status: "approved" });
-    expect(await decideMeetup(database.db, secondModerator, cafeId, "decline", now)).toEqual({ status: "already_decided", approval: "approved" });
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "approve" }, now)).toEqual({ status: "approved" });
+    expect(await decideMeetup(database.db, secondModerator, cafeId, { decision: "decline" }, now)).toEqual({ status: "already_decided", approval: "approved" });
 
     const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
     expect(row).toMatchObject({ approval: "approved", approvedBy: moderator.accountId });
@@ -175,14 +192,76 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
 
   test("declined meet-up stays hidden", async () => {
     const cafeId = await propose();
-    expect(await decideMeetup(database.db, secondModerator, cafeId, "decline", now)).toEqual({ status: "declined" });
+    expect(await decideMeetup(database.db, secondModerator, cafeId, { decision: "decline" }, now)).toEqual({ status: "declined" });
     expect(await unsafeFindCafeAccess(database.db, neighbour, cafeId)).toBeNull();
     const notices = await database.db.select().from(notifications).where(and(eq(notifications.cafeId, cafeId), eq(notifications.recipientId, proposer.accountId)));
     expect(notices).toMatchObject([{ kind: "cafe_meetup_declined" }]);
     const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId));
     expect(audit).toMatchObject([{ action: "cafes.meetup_declined", actorId: secondModerator.accountId }]);
     const own = await listOwnMeetups(database.db, proposer, now);
-    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)?.approval).toBe("declined");
+    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)).toMatchObject({ approval: "declined", decisionNote: null });
+  });
+
+  test("decline note reaches the proposer only", async () => {
+    const words = "Takk for forslaget! Torget er stengt den dagen. Foreslå gjerne en annen dag.";
+    const cafeId = await propose();
+    expect(await decideMeetup(database.db, secondModerator, cafeId, { decision: "decline", note: `  ${words}\n ` }, now)).toEqual({ status: "declined" });
+    const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
+    expect(row).toMatchObject({ approval: "declined", decisionNote: words });
+
+    // The audit log records that there was a note, not its words.
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId));
+    expect(audit).toMatchObject({ action: "cafes.meetup_declined", details: { communityId, hasNote: true } });
+    expect(JSON.stringify(audit)).not.toContain("Torget er stengt");
+
+    const own = await listOwnMeetups(database.db, proposer, now);
+    expect(own.status === "listed" && own.meetups.find((meetup) => meetup.id === cafeId)?.decisionNote).toBe(words);
+    // The declined notice still sends the proposer to their proposal page.
+    const notices = await database.db.select().from(notifications).where(and(eq(notifications.cafeId, cafeId), eq(notifications.recipientId, proposer.accountId)));
+    expect(notices).toMatchObject([{ kind: "cafe_meetup_declined" }]);
+
+    for (const person of [neighbour, moderator, secondModerator]) {
+      const listed = await listOwnMeetups(database.db, person, now);
+      expect(JSON.stringify(listed)).not.toContain("Torget er stengt");
+      expect(JSON.stringify(await listPendingMeetups(database.db, person, now))).not.toContain("Torget er stengt");
+    }
+    for (const person of [neighbour, outsider, otherModerator]) expect(await unsafeFindCafeAccess(database.db, person, cafeId)).toBeNull();
+  });
+
+  test("blank or missing note stores none", async () => {
+    const blank = await propose();
+    expect(await decideMeetup(database.db, moderator, blank, { decision: "decline", note: "   \n  " }, now)).toEqual({ status: "declined" });
+    const missing = await propose();
+    expect(await decideMeetup(database.db, moderator, missing, { decision: "decline" }, now)).toEqual({ status: "declined" });
+    const rows = await database.db.select().from(cafes).where(eq(cafes.approval, "declined"));
+    expect(rows.filter((row) => row.id === blank || row.id === missing).map((row) => row.decisionNote)).toEqual([null, null]);
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, blank));
+    expect(audit).toMatchObject([{ details: { hasNote: false } }]);
+  });
+
+  test("note is kept on decline only", async () => {
+    const cafeId = await propose();
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "approve", note: "Dette skal ingen se." }, now)).toEqual({ status: "approved" });
+    const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
+    expect(row).toMatchObject({ approval: "approved", decisionNote: null });
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId));
+    expect(audit).toMatchObject({ action: "cafes.meetup_approved", details: { hasNote: false } });
+  });
+
+  test("too long note is refused", async () => {
+    const cafeId = await propose();
+    const tooLong = "x".repeat(MEETUP_DECISION_NOTE_MAX_LENGTH + 1);
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "decline", note: tooLong }, now)).toEqual({ status: "invalid", errors: { note: "note_too_long" } });
+    const [row] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
+    expect(row).toMatchObject({ approval: "pending", decisionNote: null });
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId))).toHaveLength(0);
+    expect(await database.db.select().from(notifications).where(and(eq(notifications.cafeId, cafeId), eq(notifications.recipientId, proposer.accountId)))).toHaveLength(0);
+
+    // Exactly the limit, with spaces around that are trimmed away, is fine.
+    const atLimit = `  ${"y".repeat(MEETUP_DECISION_NOTE_MAX_LENGTH)}  `;
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "decline", note: atLimit }, now)).toEqual({ status: "declined" });
+    const [declined] = await database.db.select().from(cafes).where(eq(cafes.id, cafeId));
+    expect(declined?.decisionNote).toHaveLength(MEETUP_DECISION_NOTE_MAX_LENGTH);
   });
 
   test("past meet-up can only be declined", async () => {
@@ -190,13 +269,13 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
     const later = new Date(now.getTime() + 73 * HOUR);
     const pending = await listPendingMeetups(database.db, moderator, later);
     expect(pending.status === "listed" && pending.meetups.find((meetup) => meetup.id === cafeId)?.past).toBe(true);
-    expect(await decideMeetup(database.db, moderator, cafeId, "approve", later)).toEqual({ status: "past" });
-    expect(await decideMeetup(database.db, moderator, cafeId, "decline", later)).toEqual({ status: "declined" });
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "approve" }, later)).toEqual({ status: "past" });
+    expect(await decideMeetup(database.db, moderator, cafeId, { decision: "decline" }, later)).toEqual({ status: "declined" });
   });
 
   test("concurrent decisions give one", async () => {
     const cafeId = await propose();
-    const results = await Promise.all([decideMeetup(database.db, moderator, cafeId, "approve", now), decideMeetup(database.db, secondModerator, cafeId, "decline", now)]);
+    const results = await Promise.all([decideMeetup(database.db, moderator, cafeId, { decision: "approve" }, now), decideMeetup(database.db, secondModerator, cafeId, { decision: "decline" }, now)]);
     expect(results.filter((result) => result.status === "approved" || result.status === "declined")).toHaveLength(1);
     expect(results.filter((result) => result.status === "already_decided")).toHaveLength(1);
     expect(await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, cafeId))).toHaveLength(1);
@@ -208,8 +287,8 @@ describe.each(testEngines())("member-proposed meet-ups on %s", (engine) => {
       .insert(cafes)
       .values({ communityId, hostId: moderator.accountId, title: "Kafé", placeName: "Biblioteket", address: "Storgata 1", startsAt, endsAt: new Date(startsAt.getTime() + HOUR), approval: "pending" })
       .returning({ id: cafes.id });
-    expect(await decideMeetup(database.db, moderator, cafe!.id, "approve", now)).toEqual({ status: "not_found" });
-    expect(await decideMeetup(database.db, moderator, "not-a-uuid", "approve", now)).toEqual({ status: "not_found" });
+    expect(await decideMeetup(database.db, moderator, cafe!.id, { decision: "approve" }, now)).toEqual({ status: "not_found" });
+    expect(await decideMeetup(database.db, moderator, "not-a-uuid", { decision: "approve" }, now)).toEqual({ status: "not_found" });
   });
 
   test("staff and loners get not found", async () => {

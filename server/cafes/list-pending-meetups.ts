@@ -6,11 +6,14 @@ import type { Database } from "../platform/db";
 import { can } from "../policy";
 import { unsafeListOwnCommunityIds } from "./cafe-access";
 import { pseudonymOf } from "./company-access";
+import type { MeetupKind } from "./meetup-rules";
 import { cafes } from "./schema";
 
 export interface PendingMeetup {
   id: string;
   title: string;
+  /** Null for a meet-up stored without one; the proposal form always asks. */
+  meetupKind: MeetupKind | null;
   topic: string | null;
   communityName: string;
   /** The proposer's pseudonym; null when the account is gone. */
@@ -38,6 +41,7 @@ export async function listPendingMeetups(db: Database, actor: Actor, now: Date):
     .select({
       id: cafes.id,
       title: cafes.title,
+      meetupKind: cafes.meetupKind,
       topic: cafes.topic,
       communityName: communities.name,
       proposer: pseudonymOf(cafes.hostId),

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { communityMemberships } from "../communities/schema";
 import { accountRoles, accounts } from "../identity/schema";
 import type { Executor } from "../platform/db";
+import { cafeMeetupKindEnum } from "./schema";
 
 /** Limits of a member's meet-up proposal, shared by the use case and the form. */
 export const MEETUP_TITLE_MIN_LENGTH = 3;
@@ -13,6 +14,11 @@ export const MEETUP_DIRECTIONS_MAX_LENGTH = 500;
 export const MEETUP_TOPIC_MAX_LENGTH = 500;
 export const MEETUP_CAPACITY_MAX = 500;
 export const MEETUP_DURATIONS = [30, 60, 90, 120, 180, 240] as const;
+/** The kinds of meet-up: a coffee, a walk or something else. */
+export const MEETUP_KINDS = cafeMeetupKindEnum.enumValues;
+export type MeetupKind = (typeof MEETUP_KINDS)[number];
+/** The moderator's words to the proposer when declining. */
+export const MEETUP_DECISION_NOTE_MAX_LENGTH = 500;
 /** How far ahead a meet-up may be proposed. */
 export const MEETUP_MAX_DAYS_AHEAD = 365;
 

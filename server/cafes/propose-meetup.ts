@@ -14,6 +14,7 @@ import {
   MEETUP_CAPACITY_MAX,
   MEETUP_DIRECTIONS_MAX_LENGTH,
   MEETUP_DURATIONS,
+  MEETUP_KINDS,
   MEETUP_MAX_DAYS_AHEAD,
   MEETUP_PLACE_MAX_LENGTH,
   MEETUP_TITLE_MAX_LENGTH,
@@ -23,7 +24,7 @@ import {
 } from "./meetup-rules";
 import { cafes } from "./schema";
 
-export type MeetupField = "communityId" | "title" | "startsAt" | "duration" | "placeName" | "address" | "directions" | "capacity" | "topic" | "form";
+export type MeetupField = "communityId" | "meetupKind" | "title" | "startsAt" | "duration" | "placeName" | "address" | "directions" | "capacity" | "topic" | "form";
 export type MeetupErrors = Partial<Record<MeetupField, string>>;
 
 export type ProposeMeetupResult = { status: "proposed"; cafeId: string } | { status: "invalid"; errors: MeetupErrors } | { status: "suspended" } | { status: "not_found" };
@@ -44,6 +45,7 @@ const optionalText = (field: string, max: number) =>
 
 const meetupInput = z.object({
   communityId: z.string({ message: "community_missing" }).min(1, { message: "community_missing" }),
+  meetupKind: z.enum(MEETUP_KINDS, { message: "meetup_kind_missing" }),
   title: requiredText("title", MEETUP_TITLE_MAX_LENGTH).pipe(z.string().min(MEETUP_TITLE_MIN_LENGTH, { message: "title_too_short" })),
   placeName: requiredText("place_name", MEETUP_PLACE_MAX_LENGTH),
   address: requiredText("address", MEETUP_ADDRESS_MAX_LENGTH),
@@ -54,6 +56,7 @@ const meetupInput = z.object({
 
 export interface ProposeMeetupInput {
   communityId?: unknown;
+  meetupKind?: unknown;
   title?: unknown;
   startsAt?: unknown;
   duration?: unknown;
@@ -66,12 +69,11 @@ export interface ProposeMeetupInput {
 }
 
 /**
- * Propose a meet-up (coffee, a walk) for one of the member's communities. It
- * waits for a peer moderator of that community, who gets a notice. Until then
- * only the proposer and those moderators can see it. The form's key makes a
- * double submit propose once.
+ * Propose a meet-up (a coffee, a walk or something else) for one of the
+ * member's communities. It waits for a peer moderator of that community, who
+ * gets a notice. Until then only the proposer and those moderators can see
+ * it. The form's key makes a double submit propose once.
  */
-// NOTE: the kind of meet-up (coffee, walk, other) is not asked for, because `cafes` has no column to keep it in; the title says it.
 export async function proposeMeetup(db: Database, actor: Actor, input: ProposeMeetupInput, now: Date): Promise<ProposeMeetupResult> {
   if (!can(actor, "cafes.propose") || !actor.hasMemberProfile) return { status: "not_found" };
 
@@ -85,6 +87,7 @@ export async function proposeMeetup(db: Database, actor: Actor, input: ProposeMe
     const communityId = text(input.communityId) || (communityIds.length === 1 ? communityIds[0] : undefined);
     const parsed = meetupInput.safeParse({
       communityId,
+      meetupKind: text(input.meetupKind),
       title: text(input.title),
       placeName: text(input.placeName),
       address: text(input.address),
@@ -123,6 +126,7 @@ export async function proposeMeetup(db: Database, actor: Actor, input: ProposeMe
       .values({
         communityId: values.communityId,
         kind: "meetup",
+        meetupKind: values.meetupKind,
         hostId: actor.accountId,
         title: values.title,
         topic: values.topic,

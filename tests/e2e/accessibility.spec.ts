@@ -177,7 +177,7 @@ test("axe finds nothing on calendar settings", async ({ browser }) => {
 /**
  * Going together and meet-ups: the kafé's offers, one offer with its
  * conversation, the proposal page and its errors for Furutopp, and the
- * approval page and offers for the peer moderator.
+ * approval page (with a refused decline note) and offers for the peer moderator.
  */
 test("axe finds nothing on going-together and meet-up pages", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -207,9 +207,24 @@ test("axe finds nothing on going-together and meet-up pages", async ({ browser }
         await expect(page.locator("#offer-place-error")).toBeVisible();
         await expectNoViolations(page, `${key} offer form errors in ${locale}`);
         await page.goto(cafePaths.propose());
+        // No kind chosen, so its error shows in the radio group too.
+        await page.locator('main form input[name="meetupKind"]').evaluateAll((inputs) => inputs.forEach((input) => ((input as HTMLInputElement).checked = false)));
         await page.locator("main form button[type=submit]").last().click();
         await expect(page.locator("#meetup-title-error")).toBeVisible();
+        await expect(page.locator("#meetup-meetupKind-error")).toBeVisible();
         await expectNoViolations(page, `${key} proposal form errors in ${locale}`);
+      }
+      if (key === "moderator") {
+        // A decline note over the limit is refused next to its own meet-up's form; nothing is declined.
+        await page.goto(cafePaths.meetupApprovals());
+        const declineForm = page.locator("main form").filter({ has: page.locator('textarea[name="note"]') }).first();
+        const note = declineForm.locator('textarea[name="note"]');
+        const noteId = await note.getAttribute("id");
+        await note.evaluate((textarea) => textarea.removeAttribute("maxlength"));
+        await note.fill("x".repeat(501));
+        await declineForm.locator('button[value="decline"]').click();
+        await expect(page.locator(`#${noteId}-error`)).toBeVisible();
+        await expectNoViolations(page, `${key} decline note error in ${locale}`);
       }
     }
     await chooseLanguage(page, demoPerson(key).locale ?? "nb");

@@ -38,7 +38,9 @@ const meetingPlace = `Ved fontenen ${Date.now().toString(36)}`;
 const walkHeading = t("cafe_company_offer_walk", { place: meetingPlace });
 let offerPath = "";
 let meetupId = "";
-const meetupTitle = `Kaffe og en prat ${Date.now().toString(36)}`;
+const meetupTitle = `Tur og en prat ${Date.now().toString(36)}`;
+const declinedTitle = `Kaffe i parken ${Date.now().toString(36)}`;
+const declineNote = "Takk for forslaget! Parken er stengt for vedlikehold den uka. Foreslå gjerne en annen dag.";
 
 test("member offers to walk together", async ({ browser }) => {
   const page = await signedInPage(browser, "member-22");
@@ -138,10 +140,13 @@ test("non-answering member gets not found", async ({ browser }) => {
   await page.context().close();
 });
 
-test("member proposes a coffee meet-up", async ({ browser }) => {
+test("member proposes a walk meet-up", async ({ browser }) => {
   const page = await signedInPage(browser, "member-23");
   await page.goto(cafePaths.propose());
   await expect(page.getByRole("heading", { level: 1, name: t("meetup_propose_title") })).toBeVisible();
+  const kinds = page.getByRole("group", { name: t("meetup_kind_legend") });
+  await expect(kinds.getByLabel(t("meetup_kind_coffee"), { exact: true })).toBeChecked();
+  await kinds.getByLabel(t("meetup_kind_walk"), { exact: true }).check();
 
   // A time in the past is refused next to the field, and the title typed stays.
   await page.getByLabel(t("meetup_title_label")).fill(meetupTitle);
@@ -149,19 +154,21 @@ test("member proposes a coffee meet-up", async ({ browser }) => {
   await page.getByRole("button", { name: t("meetup_submit") }).click();
   await expect(page.getByText(t("meetup_error_starts_at_past"))).toBeVisible();
   await expect(page.getByLabel(t("meetup_title_label"))).toHaveValue(meetupTitle);
+  await expect(kinds.getByLabel(t("meetup_kind_walk"), { exact: true })).toBeChecked();
 
   const startsAt = new Date(Date.now() + 5 * 86_400_000);
   await page.getByLabel(t("meetup_starts_at_label")).fill(`${instantToPortalLocalTime(startsAt).slice(0, 10)}T12:00`);
   await page.getByLabel(t("meetup_duration_label")).selectOption("90");
-  await page.getByLabel(t("meetup_place_name_label")).fill("Torgkafeen");
+  await page.getByLabel(t("meetup_place_name_label")).fill("Ved torget");
   await page.getByLabel(t("meetup_address_label")).fill("Torget 1, Bjørkelia");
   await page.getByLabel(t("meetup_capacity_label")).fill("5");
-  await page.getByLabel(t("meetup_topic_label")).fill("En kopp kaffe og en rolig prat.");
+  await page.getByLabel(t("meetup_topic_label")).fill("En rolig tur rundt vannet og en prat.");
   await page.getByRole("button", { name: t("meetup_submit") }).click();
 
   await expect(page.getByText(t("meetup_notice_proposed"))).toBeVisible();
   const own = page.getByRole("listitem").filter({ hasText: meetupTitle });
   await expect(own.getByText(t("meetup_status_pending"))).toBeVisible();
+  await expect(own.getByText(t("meetup_kind_walk"), { exact: true })).toBeVisible();
   const href = await own.getByRole("link", { name: meetupTitle }).getAttribute("href");
   meetupId = href!.split("/").pop()!;
   expect(meetupId).toMatch(/^[0-9a-f-]{36}$/);
@@ -182,6 +189,7 @@ test("moderator approves the meet-up", async ({ browser }) => {
   await expect(page).toHaveURL(/\/moderation\/meetups$/);
   const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: meetupTitle }) });
   await expect(item.getByText(t("meetup_proposed_by", { pseudonym: "Bekkesildre", community: "Bjørkelia" }))).toBeVisible();
+  await expect(item.getByText(t("meetup_kind_walk"), { exact: true })).toBeVisible();
   // The member's own seeded proposal stays waiting for the lead's journey.
   await expect(page.getByRole("heading", { name: "Kaffe på torget" })).toBeVisible();
   await item.getByRole("button", { name: t("meetup_approve") }).click();
@@ -194,4 +202,58 @@ test("moderator approves the meet-up", async ({ browser }) => {
   await proposer.goto(cafePaths.propose());
   await expect(proposer.getByRole("listitem").filter({ hasText: meetupTitle }).getByText(t("meetup_status_approved"))).toBeVisible();
   await proposer.context().close();
+});
+
+test("moderator declines with a note", async ({ browser }) => {
+  const page = await signedInPage(browser, "member-23");
+  await page.goto(cafePaths.propose());
+  // Coffee is chosen unless the member picks another kind.
+  await expect(page.getByRole("group", { name: t("meetup_kind_legend") }).getByLabel(t("meetup_kind_coffee"), { exact: true })).toBeChecked();
+  await page.getByLabel(t("meetup_title_label")).fill(declinedTitle);
+  await page.getByLabel(t("meetup_starts_at_label")).fill(`${instantToPortalLocalTime(new Date(Date.now() + 6 * 86_400_000)).slice(0, 10)}T14:00`);
+  await page.getByLabel(t("meetup_place_name_label")).fill("Parken");
+  await page.getByLabel(t("meetup_address_label")).fill("Parkveien 3, Bjørkelia");
+  await page.getByRole("button", { name: t("meetup_submit") }).click();
+  await expect(page.getByText(t("meetup_notice_proposed"))).toBeVisible();
+  await page.context().close();
+
+  const moderator = await signedInPage(browser, "moderator");
+  await moderator.goto(cafePaths.meetupApprovals());
+  const item = moderator.getByRole("listitem").filter({ has: moderator.getByRole("heading", { name: declinedTitle }) });
+  await expect(item.getByText(t("meetup_kind_coffee"), { exact: true })).toBeVisible();
+  // The field stops typing at the limit, so lift it to send a note that is too long:
+  // the error comes back to this meet-up's form only, with the text kept.
+  const tooLong = `${declineNote} `.repeat(6);
+  const noteField = item.getByLabel(t("meetup_decision_note_label"));
+  await noteField.evaluate((textarea) => textarea.removeAttribute("maxlength"));
+  await noteField.fill(tooLong);
+  await item.getByRole("button", { name: t("meetup_decline") }).click();
+  const tooLongError = t("meetup_error_too_long", { max: "500" });
+  await expect(item.getByText(tooLongError)).toBeVisible();
+  await expect(item.getByLabel(t("meetup_decision_note_label"))).toHaveValue(tooLong);
+  await expect(moderator.getByText(tooLongError)).toHaveCount(1);
+  await item.getByLabel(t("meetup_decision_note_label")).fill(declineNote);
+  await item.getByRole("button", { name: t("meetup_decline") }).click();
+  await expect(moderator.getByText(t("meetup_notice_declined"))).toBeVisible();
+  await expect(moderator.getByRole("heading", { name: declinedTitle })).toHaveCount(0);
+  // The seeded proposal is still waiting, untouched.
+  await expect(moderator.getByRole("heading", { name: "Kaffe på torget" })).toBeVisible();
+  await moderator.context().close();
+
+  // The proposer finds the note under the declined proposal on their proposal page.
+  const proposer = await signedInPage(browser, "member-23");
+  await proposer.goto(cafePaths.propose());
+  const own = proposer.getByRole("listitem").filter({ hasText: declinedTitle });
+  await expect(own.getByText(t("meetup_status_declined"))).toBeVisible();
+  await expect(own.getByText(t("meetup_decision_note_heading"))).toBeVisible();
+  await expect(own.getByText(declineNote)).toBeVisible();
+  await expectNoRealNames(proposer);
+  await proposer.context().close();
+
+  // Another member sees neither the declined proposal nor its note.
+  const other = await signedInPage(browser, "member-22");
+  await other.goto(cafePaths.propose());
+  await expect(other.getByText(declinedTitle)).toHaveCount(0);
+  await expect(other.getByText(declineNote)).toHaveCount(0);
+  await other.context().close();
 });
