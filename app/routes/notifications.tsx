@@ -91,8 +91,18 @@ function describe(notification: NotificationView): string {
 /** Moderator news leads to the moderation page that deals with it; news about one's own post leads to the post in its thread. */
 function notificationHref(notification: NotificationView): string {
   if (notification.cafe) {
-    const isCompany = notification.kind === "cafe_company_message" || notification.kind === "cafe_company_accepted";
-    return isCompany ? cafePaths.company(notification.cafe.id) : cafePaths.cafe(notification.cafe.id);
+    switch (notification.kind) {
+      case "cafe_company_message":
+      case "cafe_company_accepted":
+        return cafePaths.company(notification.cafe.id);
+      case "cafe_meetup_pending":
+        return cafePaths.meetupApprovals();
+      // The moderator's note to the proposer is shown with their own meet-ups.
+      case "cafe_meetup_declined":
+        return cafePaths.propose();
+      default:
+        return cafePaths.cafe(notification.cafe.id);
+    }
   }
   switch (notification.kind) {
     case "moderation_report":
