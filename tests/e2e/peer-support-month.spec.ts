@@ -13,7 +13,7 @@ import { demoPerson, escapeRegExp, identityCanaries, signInAsDemo } from "./supp
  * The whole peer-support month in one run, on the demo data as `npm start`
  * seeds it, on a clock portal of its own (so cafe-reminders.spec.ts can use
  * the default one at the same time). Fyrlykta ("moderator") hosts the next
- * Bjørkelia kafé and writes a reflection exercise for it; Stille vann
+ * Bjørkelia kafé and writes a reflection exercise for it. Stille vann
  * (member-4, has posted before, so nothing waits for approval) and Lauvtre
  * (member-17) answer, walk in together, get reminded, are registered as
  * having come, and afterwards show each other their names and start a
@@ -120,7 +120,7 @@ test("whole peer-support month in one run", async ({ browser }) => {
     await expectNoRealNames(pageA);
   });
 
-  // 3. Member B answers coming and offers to walk in together; A writes and goes along.
+  // 3. Member B answers coming and offers to walk in together, and A writes and goes along.
   const walkHeading = t("cafe_company_offer_walk", { place: meetingPlace });
   await test.step("members agree to walk in together", async () => {
     await pageB.goto(cafePath);
@@ -175,6 +175,10 @@ test("whole peer-support month in one run", async ({ browser }) => {
     await pageA.goto(link);
     await expect(pageA.getByRole("heading", { level: 1 })).toHaveText(series.title);
     await expect(pageA.getByTestId("own-answer")).toHaveText("Ditt svar: kommer");
+
+    // The same reminder waits in the portal's notifications, where the kafé may be named.
+    await pageA.goto("/notifications");
+    await expect(pageA.getByRole("link", { name: new RegExp(`^Påminnelse: ${escapeRegExp(series.title)} er `) })).toHaveAttribute("href", cafePath);
   });
 
   // 5. After the kafé the host registers who came.
