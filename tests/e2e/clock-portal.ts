@@ -3,15 +3,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { listMail, waitForMail, type ReceivedMail } from "../support/smtp-server";
+import { listMail, type ReceivedMail } from "../support/smtp-server";
 import { e2e } from "./environment";
 
 /**
  * A second built portal with a settable clock (TEST_CLOCK=on), for journeys
  * that must reach a reminder's time without waiting a day. It has its own
  * embedded database in a temporary DATA_DIR, seeded with the demo data on
- * start as `npm start` does, and sends mail to the run's SMTP test server.
- * Only one spec at a time may use it, since it listens on one fixed port.
+ * start as `npm start` does. It sends mail to the run's SMTP test server from
+ * a sender address of its own, so the mailbox helpers below read only the
+ * mail of the clock portal on the port they are given. It listens on
+ * `e2e.clockPortalPort` unless given another port, so two specs that run at
+ * the same time can each have one.
  *
  *   let clockPortal: ClockPortal;
  *   test.beforeAll(async () => { clockPortal = await startClockPortal(); });
@@ -25,15 +28,21 @@ export interface ClockPortal {
 
 const READY_TIMEOUT_MS = 90_000;
 
-export async function startClockPortal(): Promise<ClockPortal> {
-  const baseUrl = `http://127.0.0.1:${e2e.clockPortalPort}`;
+/** Return the From address of the clock portal on `port`. */
+function clockPortalSender(port: number): string {
+  return `ReConnect <clock-portal-${port}@reconnect.invalid>`;
+}
+
+export async function startClockPortal(options: { port?: number } = {}): Promise<ClockPortal> {
+  const port = options.port ?? e2e.clockPortalPort;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "reconnect-e2e-clock-"));
   const child = spawn(process.execPath, ["server.js"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,
       NODE_ENV: "test",
-      PORT: String(e2e.clockPortalPort),
+      PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: baseUrl,
       DATA_DIR: dataDir,
@@ -41,6 +50,7 @@ export async function startClockPortal(): Promise<ClockPortal> {
       DEMO_MODE: "auto",
       TEST_CLOCK: "on",
       SMTP_URL: `smtp://127.0.0.1:${e2e.smtpPort}`,
+      MAIL_FROM: clockPortalSender(port),
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "error",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -75,14 +85,28 @@ export async function setPortalClock(baseUrl: string, instant: Date): Promise<{ 
   return (await response.json()) as { now: string; jobsRun: number };
 }
 
-/** Fetch every mail the run's test mailbox received for `to`, oldest first. */
-export function readMailbox(to: string): Promise<ReceivedMail[]> {
-  return listMail(e2e.mailboxPort, to);
+interface MailboxOptions {
+  /** The port of the clock portal whose mail to read; `e2e.clockPortalPort` unless given. */
+  port?: number;
 }
 
-/** Wait for a mail to `to` received at or after `after` (epoch ms) and return the newest. */
-export function waitForMailTo(to: string, options: { after?: number; timeoutMs?: number } = {}): Promise<ReceivedMail> {
-  return waitForMail(e2e.mailboxPort, to, options);
+/** Fetch every mail the clock portal on `port` sent to `to`, oldest first. */
+export async function readMailbox(to: string, options: MailboxOptions = {}): Promise<ReceivedMail[]> {
+  const sender = clockPortalSender(options.port ?? e2e.clockPortalPort);
+  return (await listMail(e2e.mailboxPort, to)).filter((mail) => mail.from === sender);
+}
+
+/** Wait for a mail from the clock portal on `port` to `to`, received at or after `after` (epoch ms), and return the newest. */
+export async function waitForMailTo(to: string, options: MailboxOptions & { after?: number; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+  const after = options.after ?? 0;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = (await readMailbox(to, options)).filter((mail) => mail.receivedAt >= after).at(-1);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No mail to ${to} from the clock portal arrived within ${timeoutMs} ms.`);
 }
 
 async function waitForReady(child: ChildProcess, url: string) {
