@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 
 import { cafePaths } from "~/cafe-paths";
+import { forumPaths } from "~/forum-paths";
 import { CsrfField } from "~/components/csrf-field";
 import { IdentityGuardFindings, type IdentityGuardReasons } from "~/components/identity-guard-findings";
 import { formatDateTime } from "~/format-date";
@@ -184,7 +185,7 @@ export default function CafesCompanyOffer({ loaderData, actionData }: Route.Comp
 
       <dl className="company-details">
         <dt>{m.cafe_company_posted_by()}</dt>
-        <dd>{author}</dd>
+        <dd>{!offer.isOwn && offer.author ? <Link to={forumPaths.member(offer.author)}>{offer.author}</Link> : author}</dd>
         <dt>{m.cafe_company_place_label()}</dt>
         <dd className="company-text">{offer.place}</dd>
         <dt>{m.cafe_company_time_term()}</dt>
@@ -271,7 +272,7 @@ export default function CafesCompanyOffer({ loaderData, actionData }: Route.Comp
             {messages.map((message) => (
               <li key={message.id} id={`message-${message.id}`} className="company-messages__item">
                 <p className="ds-paragraph" data-size="sm">
-                  <strong>{message.isOwn ? m.cafe_company_you() : (message.author ?? m.forum_former_member())}</strong>
+                  <strong>{message.isOwn ? m.cafe_company_you() : message.author ? <Link to={forumPaths.member(message.author)}>{message.author}</Link> : m.forum_former_member()}</strong>
                   {message.fromModerator ? (
                     <>
                       {" "}
