@@ -5,6 +5,7 @@ import { unsafeFindEmailRecipient } from "../identity/find-email-address";
 import type { Locale } from "../identity/roles";
 import { accountRoles, accounts, memberProfiles } from "../identity/schema";
 import type { Transaction } from "../platform/db";
+import { unsafeFindCafeAccess, type CafeAccess } from "./cafe-access";
 import type { CafeJobServices } from "./cafe-jobs";
 import type { ComposedCafeMessage } from "./cafe-reminder-texts";
 import { DEFAULT_REMINDER_OFFSETS } from "./schedule-cafe-reminders";
@@ -65,6 +66,24 @@ export async function unsafeLoadCafeRecipient(tx: Transaction, accountId: string
     sessionTokenHash: "",
   };
   return { actor, locale: account.locale ?? "nb" };
+}
+
+/**
+ * Load the recipient of a kafé job and their access to the kafé, or the
+ * outcome that ends the job: `skipped_paused` for a disabled account or one
+ * on a break, `skipped_access` for a member no longer in the kafé's community.
+ */
+export async function unsafeLoadCafeJobTarget(
+  tx: Transaction,
+  accountId: string,
+  cafeId: string,
+): Promise<{ recipient: { actor: PersonActor; locale: Locale }; access: CafeAccess } | "skipped_paused" | "skipped_access"> {
+  const recipient = await unsafeLoadCafeRecipient(tx, accountId);
+  if (recipient === "missing" || recipient === "unreachable") return "skipped_paused";
+
+  const access = await unsafeFindCafeAccess(tx, recipient.actor, cafeId);
+  if (!access || !access.inCommunity) return "skipped_access";
+  return { recipient, access };
 }
 
 export interface CafeDelivery {

@@ -2,11 +2,11 @@ import { z } from "zod";
 
 import type { Transaction } from "../platform/db";
 import type { JobOutcome } from "../platform/jobs";
-import { cafeHasStarted, unsafeFindCafeAccess } from "./cafe-access";
+import { cafeHasStarted } from "./cafe-access";
 import type { CafeJobServices } from "./cafe-jobs";
 import { CAFE_NOTICE_QUEUE } from "./cafe-notices";
 import { CAFE_MESSAGE_KINDS_OUTSIDE_PORTAL, composeCafeMessage } from "./cafe-reminder-texts";
-import { unsafeLoadCafeChannelChoices, unsafeLoadCafeRecipient, unsafeSendCafeMessage } from "./send-cafe-message";
+import { unsafeLoadCafeChannelChoices, unsafeLoadCafeJobTarget, unsafeSendCafeMessage } from "./send-cafe-message";
 
 const noticePayloadSchema = z.object({ kind: z.enum(CAFE_MESSAGE_KINDS_OUTSIDE_PORTAL), cafeId: z.uuid(), accountId: z.uuid() });
 
@@ -24,12 +24,9 @@ export async function sendCafeNotice(tx: Transaction, services: CafeJobServices,
   if (!parsed.success) return "skipped_invalid";
   const payload = parsed.data;
 
-  const recipient = await unsafeLoadCafeRecipient(tx, payload.accountId);
-  if (recipient === "missing" || recipient === "unreachable") return "skipped_paused";
-
-  const access = await unsafeFindCafeAccess(tx, recipient.actor, payload.cafeId);
-  // A member who has left the kafé's community no longer hears about its kaféer.
-  if (!access || !access.inCommunity) return "skipped_access";
+  const target = await unsafeLoadCafeJobTarget(tx, payload.accountId, payload.cafeId);
+  if (typeof target === "string") return target;
+  const { recipient, access } = target;
   const { cafe } = access;
   if (cafeHasStarted(cafe, now)) return "skipped_past";
   if (payload.kind !== "cafe_cancelled" && cafe.cancelledAt !== null) return "skipped_cancelled";

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { notifications } from "../notifications/schema";
 import type { Transaction } from "../platform/db";
 import { scheduleJob, type JobOutcome } from "../platform/jobs";
-import { cafeHasStarted, unsafeFindCafeAccess } from "./cafe-access";
+import { cafeHasStarted } from "./cafe-access";
 import { CAFE_REMINDER_QUEUE, type CafeJobServices } from "./cafe-jobs";
 import { composeCafeMessage } from "./cafe-reminder-texts";
 import { reminderKey } from "./schedule-cafe-reminders";
-import { unsafeLoadCafeChannelChoices, unsafeLoadCafeRecipient, unsafeSendCafeMessage } from "./send-cafe-message";
+import { unsafeLoadCafeChannelChoices, unsafeLoadCafeJobTarget, unsafeSendCafeMessage } from "./send-cafe-message";
 
 const reminderPayloadSchema = z.object({ cafeId: z.uuid(), accountId: z.uuid(), offsetMinutes: z.number().int().positive() });
 
@@ -26,12 +26,9 @@ export async function sendCafeReminder(tx: Transaction, services: CafeJobService
   if (!parsed.success) return "skipped_invalid";
   const payload = parsed.data;
 
-  const recipient = await unsafeLoadCafeRecipient(tx, payload.accountId);
-  if (recipient === "missing" || recipient === "unreachable") return "skipped_paused";
-
-  const access = await unsafeFindCafeAccess(tx, recipient.actor, payload.cafeId);
-  // A member who has left the kafé's community no longer hears about its kaféer.
-  if (!access || !access.inCommunity) return "skipped_access";
+  const target = await unsafeLoadCafeJobTarget(tx, payload.accountId, payload.cafeId);
+  if (typeof target === "string") return target;
+  const { recipient, access } = target;
   const { cafe } = access;
   if (cafe.cancelledAt !== null || cafe.approval !== "approved") return "skipped_cancelled";
   if (cafeHasStarted(cafe, now)) return "skipped_past";
