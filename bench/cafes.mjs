@@ -120,7 +120,7 @@ async function createServerDatabase() {
   };
 }
 
-/** Two instances, each with its own pool and two workers, send `reminderCount` due reminders. */
+/** Send `reminderCount` due reminders from two instances, each with its own pool and two workers, and time it. */
 async function measureReminders(handle, url) {
   const smtp = await startTestSmtpServer({ smtpPort: 0, httpPort: 0 });
   const db = handle.db;

@@ -27,9 +27,9 @@ const cafeIdSchema = z.uuid();
 
 /**
  * Load a kafé with the actor's relation to it, or null when the actor may not
- * see it at all: providers, administrators and researchers never; a meet-up
- * that waits for approval or was declined only its proposer and the
- * community's peer moderators. Members of other communities get the kafé
+ * see it at all. Providers, administrators and researchers never see one. A
+ * meet-up that waits for approval or was declined is seen only by its
+ * proposer and the community's peer moderators. Members of other communities get the kafé
  * (a forum thread may link to it) but must not be shown its place details:
  * callers check `inCommunity` before presenting address, directions or
  * accessibility notes.
@@ -59,7 +59,7 @@ export async function unsafeFindCafeAccess(executor: Executor, actor: Actor, caf
   return { actor, cafe, inCommunity, isHost, moderatesCommunity, answer: rsvp?.answer ?? null };
 }
 
-/** The communities the person belongs to, for lists of "my community's kaféer". */
+/** List the communities the person belongs to, for lists of "my community's kaféer". */
 export async function unsafeListOwnCommunityIds(executor: Executor, accountId: string): Promise<string[]> {
   const rows = await executor.select({ communityId: communityMemberships.communityId }).from(communityMemberships).where(eq(communityMemberships.accountId, accountId));
   return rows.map((row) => row.communityId);

@@ -40,7 +40,7 @@ export interface CafeNotice {
   recipientId: string;
   kind: Exclude<CafeNoticeKind, "cafe_reminder">;
   cafeId: string;
-  /** Who caused it, so a later block can hide it; never named in e-mail or push. */
+  /** The account that caused it, so a later block can hide it. E-mail and push never name it. */
   actorId?: string | null;
 }
 

@@ -23,7 +23,7 @@ export interface JobInput {
   singletonKey?: string;
 }
 
-/** What a handler reports, kept on the job row for tests and operators; never content. */
+/** The result a handler reports, such as "sent", kept on the job row for tests and operators. It never carries content. */
 export type JobOutcome = string;
 
 export type JobHandler = (tx: Transaction, job: { id: string; payload: Record<string, unknown>; attempts: number }, now: Date) => Promise<JobOutcome>;
@@ -85,7 +85,7 @@ export async function runDueJobs(db: Database, queue: string, handler: JobHandle
   return completed;
 }
 
-/** One minute, then 5, 25 and 125: a mail server that is down for an hour still gets the job. */
+/** Return the delay before the next attempt: 1, 5, 25, then 125 minutes, so a mail server that is down for an hour still gets the job. */
 function retryDelayMs(attempts: number): number {
   return 60_000 * 5 ** (attempts - 1);
 }
