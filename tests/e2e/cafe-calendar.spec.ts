@@ -165,3 +165,71 @@ test("settings page works without JavaScript", async ({ browser }) => {
   expect((await fetchFeed(link)).status).toBe(404);
   await context.close();
 });
+
+/** Return the next last Sunday of March or October after now, when Oslo's clocks change, as "YYYY-MM-DD". */
+function nextClockChangeDay(): string {
+  const now = new Date();
+  for (let monthsAhead = 0; monthsAhead < 13; monthsAhead++) {
+    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1));
+    if (first.getUTCMonth() !== 2 && first.getUTCMonth() !== 9) continue;
+    const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+    lastDay.setUTCDate(lastDay.getUTCDate() - lastDay.getUTCDay());
+    if (lastDay.getTime() > now.getTime() + 8 * 86_400_000) return lastDay.toISOString().slice(0, 10);
+  }
+  throw new Error("No clock change within a year.");
+}
+
+/**
+ * A host makes two kaféer at 18:00, a week before the next clock change and on
+ * the day itself; Multebær answers both, and her feed, read with ical.js, has
+ * both at 18:00 in Oslo with UTC times an hour apart.
+ */
+test("feed keeps 18:00 across a clock change", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const changeDay = nextClockChangeDay();
+  const weekBefore = new Date(Date.parse(`${changeDay}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const title = `Kalenderkafé i Bjørkelia ${Date.now().toString(36)}`;
+
+  const hostContext = await browser.newContext({ locale: "nb-NO" });
+  const host = await hostContext.newPage();
+  await signInAsDemo(host, "moderator-2");
+  const cafeUrls: string[] = [];
+  for (const date of [weekBefore, changeDay]) {
+    await host.goto("/cafes/new");
+    await host.getByLabel("Tittel").fill(`${title} ${date}`);
+    await host.getByLabel("Sted", { exact: true }).fill("Frivilligsentralen");
+    await host.getByLabel("Adresse").fill("Kirkevegen 4");
+    await host.getByLabel("Én gang").check();
+    await host.getByLabel("Dato", { exact: true }).fill(date);
+    await host.getByLabel("Starttid").fill("18:00");
+    await host.getByRole("button", { name: "Lag kaféen" }).click();
+    await expect(host.getByRole("heading", { level: 1 })).toHaveText(`${title} ${date}`);
+    cafeUrls.push(host.url().replace(/\?.*$/, ""));
+  }
+  await hostContext.close();
+
+  const context = await browser.newContext({ locale: "nn-NO" });
+  const page = await context.newPage();
+  await signInAsDemo(page, memberKey);
+  for (const url of cafeUrls) {
+    await page.goto(url);
+    await page.getByRole("button", { name: text("cafes_answer_coming"), exact: true }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+  }
+
+  await page.goto("/settings/calendar");
+  await page.getByRole("button", { name: text("calendar_link_create") }).click();
+  const feed = parseCalendar((await fetchFeed(await shownLink(page))).body);
+  const ids = cafeUrls.map((url) => url.split("/").at(-1));
+  const events = feed.events.filter((event) => ids.includes(event.uid.split("@")[0]));
+  expect(events.map((event) => event.localStart)).toEqual([`${weekBefore}T18:00`, `${changeDay}T18:00`]);
+  expectOsloTimes(feed);
+  // Winter time is UTC+1 and summer time UTC+2, so the two starts differ by a week plus or minus an hour.
+  const gapHours = (events[1]!.start.getTime() - events[0]!.start.getTime()) / 3_600_000;
+  expect(Math.abs(gapHours - 7 * 24)).toBe(1);
+
+  await page.getByRole("link", { name: text("calendar_stop_link") }).click();
+  await page.getByRole("button", { name: text("calendar_stop_confirm") }).click();
+  await expect(page.getByText(text("calendar_link_none"))).toBeVisible();
+  await context.close();
+});
