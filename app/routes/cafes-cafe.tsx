@@ -229,11 +229,13 @@ export default function CafePage({ loaderData, actionData }: Route.ComponentProp
               <li>
                 <a href={cafePaths.calendarFile(cafe.id)}>{m.cafes_add_to_calendar()}</a>
               </li>
-              {viewer.seesCompany && !cafe.ended ? (
+              {cafe.ended ? null : viewer.seesCompany ? (
                 <li>
                   <Link to={cafePaths.company(cafe.id)}>{m.cafes_go_together()}</Link>
                 </li>
-              ) : null}
+              ) : (
+                <li>{m.cafes_go_together_after_answer()}</li>
+              )}
             </ul>
           )}
         </>

@@ -227,6 +227,21 @@ describe.each(testEngines())("kaféer on %s", (engine) => {
       expect(listed.mayHost).toBe(false);
     });
 
+    test("list hides unanswered cancelled kaféer", async () => {
+      const { communityId, host, members } = await createCafeCommunity(database);
+      const answered = await createTestCafe(database, host, communityId, startsAt, now);
+      const unanswered = await createTestCafe(database, host, communityId, new Date(startsAt.getTime() + 86_400_000), now);
+      await answer(members[0]!, answered, "coming");
+      for (const cafeId of [answered, unanswered]) await cancelCafe(database.db, host, cafeId, { reason: "weather", scope: "one" }, now);
+
+      const member = await listCafes(database.db, members[0]!, now);
+      const hostList = await listCafes(database.db, host, now);
+      if (member.status !== "listed" || hostList.status !== "listed") throw new Error("Expected lists.");
+      expect(member.upcoming.map((item) => item.id)).toEqual([answered]);
+      expect(member.upcoming[0]?.cancelled).toBe(true);
+      expect(hostList.upcoming.map((item) => item.id)).toEqual([answered, unanswered]);
+    });
+
     test("thread shows its kafé to members", async () => {
       const { communityId, host, members, outsider } = await createCafeCommunity(database);
       const category = await createTestCategory(database);

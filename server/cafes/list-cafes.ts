@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 
 import { communities } from "../communities/schema";
 import type { Actor } from "../identity/actor";
@@ -30,7 +30,8 @@ export type ListCafesResult = { status: "listed"; upcoming: CafeListItem[]; past
 
 /**
  * Kaféer and approved meet-ups of the person's own communities that have not
- * ended, soonest first, with the person's own answer. Peer moderators also
+ * ended, soonest first, with the person's own answer. Members see a cancelled
+ * one only when they had answered it. Peer moderators also
  * get the last three months' kaféer, to register attendance.
  */
 export async function listCafes(db: Executor, actor: Actor, now: Date): Promise<ListCafesResult> {
@@ -59,7 +60,15 @@ export async function listCafes(db: Executor, actor: Actor, now: Date): Promise<
       .leftJoin(cafeRsvps, and(eq(cafeRsvps.cafeId, cafes.id), eq(cafeRsvps.accountId, actor.accountId)));
 
   const upcoming = await base()
-    .where(and(inArray(cafes.communityId, communityIds), eq(cafes.approval, "approved"), gt(cafes.endsAt, now)))
+    .where(
+      and(
+        inArray(cafes.communityId, communityIds),
+        eq(cafes.approval, "approved"),
+        gt(cafes.endsAt, now),
+        // A cancelled series would fill a member's list; they see the cancellations of kaféer they answered.
+        mayHost ? undefined : or(isNull(cafes.cancelledAt), isNotNull(cafeRsvps.accountId)),
+      ),
+    )
     .orderBy(asc(cafes.startsAt), asc(cafes.id))
     .limit(UPCOMING_CAFES_SHOWN);
 
