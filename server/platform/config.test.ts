@@ -151,6 +151,13 @@ describe("loadConfig", () => {
     expect(configError({ ...keys, DEMO_MODE: "on" })).toContain("DEMO_MODE=on is not allowed when NODE_ENV is production");
   });
 
+  test("test clock is refused in production", () => {
+    const keys = { NODE_ENV: "production", ENCRYPTION_KEYS: `k1:${key(1)}`, LOOKUP_KEY: key(2) };
+    expect(configError({ ...keys, TEST_CLOCK: "on" })).toContain("TEST_CLOCK=on is not allowed when NODE_ENV is production");
+    expect(loadConfig({ TEST_CLOCK: "on" }).testClock).toBe(true);
+    expect(loadConfig({}).testClock).toBe(false);
+  });
+
   describe("ACUTE_HELP", () => {
     test("parses a JSON list and fills in the kind", () => {
       const config = loadConfig({
