@@ -71,7 +71,19 @@ export function CafeField(props: { id: string; label: string; help?: string; err
   );
 }
 
-function TextInput(props: { name: string; label: string; help?: string; values: CafeFormValues; errors: CafeFieldErrors; max: number; multiline?: boolean; type?: string; required?: boolean }) {
+function TextInput(props: {
+  name: string;
+  label: string;
+  help?: string;
+  values: CafeFormValues;
+  errors: CafeFieldErrors;
+  max: number;
+  multiline?: boolean;
+  type?: string;
+  required?: boolean;
+  /** A whole number up to `max`: phones show a number keyboard, and the field takes as many digits as `max` has. */
+  numeric?: boolean;
+}) {
   const id = `cafe-${props.name}`;
   const error = cafeErrorText(props.errors[props.name as keyof CafeFieldErrors], props.max);
   return (
@@ -95,7 +107,8 @@ function TextInput(props: { name: string; label: string; help?: string; values: 
             id={id}
             name={props.name}
             type={props.type ?? "text"}
-            maxLength={props.type ? undefined : props.max}
+            inputMode={props.numeric ? "numeric" : undefined}
+            maxLength={props.type ? undefined : props.numeric ? String(props.max).length : props.max}
             required={props.required}
             defaultValue={props.values[props.name] ?? ""}
             aria-describedby={describedBy}
@@ -166,7 +179,7 @@ export function CafeDetailsFields({ values, errors }: { values: CafeFormValues; 
         max={CAFE_NOTES_MAX_LENGTH}
         multiline
       />
-      <TextInput name="capacity" label={m.cafes_field_capacity()} help={m.cafes_field_capacity_help({ max: CAFE_CAPACITY_MAX })} values={values} errors={errors} max={CAFE_CAPACITY_MAX} />
+      <TextInput name="capacity" label={m.cafes_field_capacity()} help={m.cafes_field_capacity_help({ max: CAFE_CAPACITY_MAX })} values={values} errors={errors} max={CAFE_CAPACITY_MAX} numeric />
       <TextInput name="forumThread" label={m.cafes_field_forum_thread()} help={m.cafes_field_forum_thread_help()} values={values} errors={errors} max={500} />
     </>
   );
