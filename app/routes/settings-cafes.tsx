@@ -132,6 +132,11 @@ function RemindersSection(props: { choices: ReminderChoices; hasEmailAddress: bo
       </h2>
       <p className="ds-paragraph">{m.settings_cafes_reminders_body()}</p>
       {props.notice === "saved" ? <SuccessNotice text={m.settings_cafes_saved()} /> : null}
+      {choices.reminderOffsets.length === 0 || (!choices.remindByEmail && !choices.remindByPush && !choices.remindInPortal) ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{m.settings_cafes_none_coming()}</p>
+        </div>
+      ) : null}
       {props.error ? (
         <div className="ds-alert" data-color="danger" role="alert">
           <p className="ds-paragraph">{m.settings_cafes_error_invalid()}</p>
