@@ -141,7 +141,9 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     expect((await listCafeCompany(database.db, author, cafeId, now)).status).toBe("not_found");
     expect((await getCompanyOffer(database.db, author, offerId, now)).status).toBe("not_found");
     const listed = await listCafeCompany(database.db, companion, cafeId, now);
-    expect(listed.status === "listed" && listed.offers).toEqual([]);
+    expect(listed.status).toBe("listed");
+    if (listed.status !== "listed") throw new Error("Expected listed.");
+    expect(listed.offers).toEqual([]);
     expect((await getCompanyOffer(database.db, companion, offerId, now)).status).toBe("not_found");
   });
 
@@ -230,7 +232,9 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     expect(await writeCompanyMessage(database.db, companion, offerId, { body: "Hei", idempotencyKey: "short" }, now)).toEqual({ status: "invalid", errors: { form: "form_expired" } });
     await writeCompanyMessage(database.db, companion, offerId, { body: "<b>Hei</b>", idempotencyKey: formKey() }, now);
     const page = await getCompanyOffer(database.db, author, offerId, now);
-    expect(page.status === "found" && page.messages.map((message) => message.body)).toEqual(["<b>Hei</b>"]);
+    expect(page.status).toBe("found");
+    if (page.status !== "found") throw new Error("Expected found.");
+    expect(page.messages.map((message) => message.body)).toEqual(["<b>Hei</b>"]);
   });
 
   test("moderator writes in any thread", async () => {
@@ -239,7 +243,9 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     const sent = await writeCompanyMessage(database.db, moderator, offerId, { body: "Fyrlykta kan hjelpe deg å finne noen.", idempotencyKey: formKey() }, now);
     expect(sent.status).toBe("sent");
     const page = await getCompanyOffer(database.db, author, offerId, now);
-    expect(page.status === "found" && page.messages).toMatchObject([{ author: "Fyrlykta", fromModerator: true, isOwn: false }]);
+    expect(page.status).toBe("found");
+    if (page.status !== "found") throw new Error("Expected found.");
+    expect(page.messages).toMatchObject([{ author: "Fyrlykta", fromModerator: true, isOwn: false }]);
     const notices = await database.db.select().from(notifications).where(and(eq(notifications.cafeId, cafeId), eq(notifications.kind, "cafe_company_message")));
     expect(notices.map((notice) => notice.recipientId)).toEqual([author.accountId]);
     // A moderator of another community cannot.
@@ -330,12 +336,16 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
 
     // The blocker does not see the author's offer, and the author does not see the blocker's.
     const forBlocker = await listCafeCompany(database.db, blocker, cafeId, now);
-    expect(forBlocker.status === "listed" && forBlocker.offers.map((offer) => offer.id)).toEqual([blockersOffer]);
+    expect(forBlocker.status).toBe("listed");
+    if (forBlocker.status !== "listed") throw new Error("Expected listed.");
+    expect(forBlocker.offers.map((offer) => offer.id)).toEqual([blockersOffer]);
     expect((await getCompanyOffer(database.db, blocker, offerId, now)).status).toBe("not_found");
     expect((await acceptCompanyOffer(database.db, blocker, offerId, now)).status).toBe("not_found");
     expect((await writeCompanyMessage(database.db, blocker, offerId, { body: "Hei", idempotencyKey: formKey() }, now)).status).toBe("not_found");
     const forAuthor = await listCafeCompany(database.db, author, cafeId, now);
-    expect(forAuthor.status === "listed" && forAuthor.offers.map((offer) => offer.id)).toEqual([offerId]);
+    expect(forAuthor.status).toBe("listed");
+    if (forAuthor.status !== "listed") throw new Error("Expected listed.");
+    expect(forAuthor.offers.map((offer) => offer.id)).toEqual([offerId]);
     expect((await getCompanyOffer(database.db, author, blockersOffer, now)).status).toBe("not_found");
 
     // In a third person's thread the two do not see each other's messages, and get no notices from each other.
@@ -344,9 +354,13 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     await writeCompanyMessage(database.db, author, companionsOffer, { body: "Fra Furutopp", idempotencyKey: formKey() }, now);
     await writeCompanyMessage(database.db, blocker, companionsOffer, { body: "Fra Sjøstjerne", idempotencyKey: formKey() }, now);
     const seenByBlocker = await getCompanyOffer(database.db, blocker, companionsOffer, now);
-    expect(seenByBlocker.status === "found" && seenByBlocker.messages.map((message) => message.body)).toEqual(["Fra Sjøstjerne"]);
+    expect(seenByBlocker.status).toBe("found");
+    if (seenByBlocker.status !== "found") throw new Error("Expected found.");
+    expect(seenByBlocker.messages.map((message) => message.body)).toEqual(["Fra Sjøstjerne"]);
     const seenByAuthor = await getCompanyOffer(database.db, author, companionsOffer, now);
-    expect(seenByAuthor.status === "found" && seenByAuthor.messages.map((message) => message.body)).toEqual(["Fra Furutopp"]);
+    expect(seenByAuthor.status).toBe("found");
+    if (seenByAuthor.status !== "found") throw new Error("Expected found.");
+    expect(seenByAuthor.messages.map((message) => message.body)).toEqual(["Fra Furutopp"]);
     const noticesToAuthor = await database.db.select().from(notifications).where(and(eq(notifications.recipientId, author.accountId), eq(notifications.actorId, blocker.accountId)));
     expect(noticesToAuthor).toEqual([]);
 
@@ -354,16 +368,24 @@ describe.each(testEngines())("going together to a kafé on %s", (engine) => {
     expect((await acceptCompanyOffer(database.db, blocker, companionsOffer, now)).status).toBe("accepted");
     expect((await acceptCompanyOffer(database.db, author, companionsOffer, now)).status).toBe("accepted");
     const acceptedSeenByCompanion = await getCompanyOffer(database.db, companion, companionsOffer, now);
-    expect(acceptedSeenByCompanion.status === "found" && acceptedSeenByCompanion.acceptedBy?.sort()).toEqual(["Furutopp", "Sjøstjerne"]);
+    expect(acceptedSeenByCompanion.status).toBe("found");
+    if (acceptedSeenByCompanion.status !== "found") throw new Error("Expected found.");
+    expect(acceptedSeenByCompanion.acceptedBy?.sort()).toEqual(["Furutopp", "Sjøstjerne"]);
     await database.db.insert(memberBlocks).values({ blockerId: companion.accountId, blockedId: blocker.accountId });
     const afterBlock = await getCompanyOffer(database.db, companion, companionsOffer, now);
-    expect(afterBlock.status === "found" && afterBlock.acceptedBy).toEqual(["Furutopp"]);
+    expect(afterBlock.status).toBe("found");
+    if (afterBlock.status !== "found") throw new Error("Expected found.");
+    expect(afterBlock.acceptedBy).toEqual(["Furutopp"]);
     await database.db.delete(memberBlocks).where(and(eq(memberBlocks.blockerId, companion.accountId), eq(memberBlocks.blockedId, blocker.accountId)));
 
     const seenByModerator = await getCompanyOffer(database.db, moderator, companionsOffer, now);
-    expect(seenByModerator.status === "found" && seenByModerator.messages.map((message) => message.body)).toEqual(["Fra Furutopp", "Fra Sjøstjerne"]);
+    expect(seenByModerator.status).toBe("found");
+    if (seenByModerator.status !== "found") throw new Error("Expected found.");
+    expect(seenByModerator.messages.map((message) => message.body)).toEqual(["Fra Furutopp", "Fra Sjøstjerne"]);
     const allForModerator = await listCafeCompany(database.db, moderator, cafeId, now);
-    expect(allForModerator.status === "listed" && allForModerator.offers).toHaveLength(3);
+    expect(allForModerator.status).toBe("listed");
+    if (allForModerator.status !== "listed") throw new Error("Expected listed.");
+    expect(allForModerator.offers).toHaveLength(3);
   });
 
   test("staff and outsiders get not found", async () => {

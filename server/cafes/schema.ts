@@ -197,7 +197,7 @@ export const cafeCompanyOffers = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     kind: cafeCompanyKindEnum("kind").notNull(),
     direction: cafeCompanyDirectionEnum("direction").notNull(),
-    /** Where to meet (walk) or which area the ride leaves from. */
+    /** The meeting place (walk) or the area the ride leaves from. */
     place: text("place").notNull(),
     /** When to meet; null when the author leaves it to the conversation. */
     meetAt: timestamp("meet_at", { withTimezone: true }),

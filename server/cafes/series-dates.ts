@@ -1,4 +1,4 @@
-import { PORTAL_TIME_ZONE, portalLocalTimeToInstant } from "../platform/portal-time";
+import { instantToPortalLocalTime, portalLocalTimeToInstant } from "../platform/portal-time";
 
 /** The local rule of a monthly series: "the second Thursday of each month at 17:30 for 120 minutes". */
 export interface MonthlyRule {
@@ -42,7 +42,7 @@ export function parseLocalDate(value: string): { year: number; month: number; da
 }
 
 /**
- * The day of the month on which the rule falls in one month. The weekday of
+ * Return the day of the month on which the rule falls in one month. The weekday of
  * a calendar date does not depend on the time zone, so UTC dates are used to
  * count days.
  */
@@ -75,7 +75,7 @@ export function localStartInstant(localDate: string, startTime: string): Date | 
 }
 
 /**
- * The occurrences of a monthly rule from its first date to its end date or
+ * List the occurrences of a monthly rule from its first date to its end date or
  * `monthsAhead` months after `from`, whichever comes first. Each occurrence's
  * local date is found per month and then converted to an instant, so 18:00
  * stays 18:00 in Oslo across daylight-saving changes. Occurrences that start
@@ -103,9 +103,7 @@ export function monthlyOccurrences(rule: MonthlyRule, from: Date, monthsAhead = 
   return occurrences;
 }
 
-const localDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: PORTAL_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The local date of an instant in Europe/Oslo, "YYYY-MM-DD". */
+/** Return the local date of an instant in Europe/Oslo, "YYYY-MM-DD". */
 export function localDateOf(instant: Date): string {
-  return localDateFormat.format(instant);
+  return instantToPortalLocalTime(instant).slice(0, 10);
 }
